@@ -1,0 +1,334 @@
+//! From a question to an [`Answer`]: ranked hits, calendar listings and a confidence verdict.
+//!
+//! Pure and transport-agnostic: no I/O, no markup. It decides whether the bot answers,
+//! answers with a caveat, or declines, and cites the document behind every quote.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::knowledge::{Document, Knowledge, Meeting};
+use crate::meetings;
+use crate::search::{Candidate, Engine, Ranking, UnitKind};
+
+/// Most hits an answer carries.
+pub const MAX_HITS: usize = 5;
+/// Below this share of the question's weight, the best match is not an answer.
+const DECLINE_BELOW: f32 = 0.5;
+/// Below this, the answer is given with a caveat and suggestions.
+const SURE_FROM: f32 = 0.7;
+/// Hits below this share of the best hit's coverage are unrelated and left out.
+const KEEP_RELATIVE: f32 = 0.6;
+
+/// How confident the bot is in its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confidence {
+    /// The best hit covers the question well.
+    Sure,
+    /// The best hit is weak or others are as good: show it, but say so and offer suggestions.
+    Unsure,
+    /// Nothing relevant is known.
+    Declined,
+}
+
+/// Where a hit comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HitKind {
+    Passage,
+    Fact,
+    Meeting,
+    /// A list of calendar entries made for the question (upcoming, or all that match).
+    Calendar,
+}
+
+/// One quoted answer with its citation.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub kind: HitKind,
+    /// Plain text, 1–3 sentences (or a list of meetings, one per line).
+    pub snippet: String,
+    /// Byte ranges of matched words within `snippet`.
+    pub highlights: Vec<Range<usize>>,
+    pub citation: Citation,
+    pub score: f32,
+}
+
+/// The source document behind a hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Citation {
+    pub title: String,
+    /// Path of the document inside the knowledge folder.
+    pub source: String,
+    pub url: Option<String>,
+    pub organizations: Vec<String>,
+    /// Human-readable date of the document, with its label (`updated 27 August 2021`).
+    pub date: Option<String>,
+    pub publisher: Option<String>,
+}
+
+impl Citation {
+    /// The citation of a document.
+    pub fn of(document: &Document) -> Citation {
+        Citation {
+            title: document.title.clone(),
+            source: document.path.clone(),
+            url: document.url.clone(),
+            organizations: document.organizations.clone(),
+            date: document.date.map(|d| match &document.date_label {
+                Some(label) => format!("{label} {d}"),
+                None => d.to_string(),
+            }),
+            publisher: document.publisher.clone(),
+        }
+    }
+}
+
+/// The bot's reply to one question, before any wording or markup.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub question: String,
+    pub confidence: Confidence,
+    /// Best first, at most [`MAX_HITS`]; empty when declined.
+    pub hits: Vec<Hit>,
+    /// Curated questions close to the user's words, offered when unsure or declined.
+    pub suggestions: Vec<String>,
+}
+
+impl Answer {
+    /// True unless the bot declined.
+    pub fn answered(&self) -> bool {
+        self.confidence != Confidence::Declined
+    }
+}
+
+/// Words that make a question about the calendar rather than about content.
+const MEETING_WORDS: &[&str] = &[
+    "meet",
+    "summit",
+    "forum",
+    "session",
+    "confer",
+    "event",
+    "gather",
+    "встреч",
+    "саммит",
+    "форум",
+    "заседан",
+    "совещан",
+    "конференц",
+    "событи",
+    "мероприят",
+];
+
+/// Answers `question` from `engine`, treating `today` as the current date.
+pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
+    let ranking = engine.search(question);
+    let knowledge = engine.knowledge();
+    let asks_about_meetings = ranking
+        .plan
+        .groups
+        .iter()
+        .any(|g| MEETING_WORDS.iter().any(|m| g.label.starts_with(m)));
+    let intent = ranking.plan.intent;
+    tracing::debug!(
+        groups = ?ranking.plan.groups.iter().map(|g| (g.label.as_str(), g.alternatives.len(), g.weight)).collect::<Vec<_>>(),
+        top = ?ranking.candidates.iter().take(3).map(|c| (c.unit, c.coverage, c.bm25, c.score)).collect::<Vec<_>>(),
+        "ranked"
+    );
+
+    let mut hits = Vec::new();
+    if asks_about_meetings && intent.upcoming {
+        if let Some(hit) = upcoming_hit(knowledge, &ranking, today) {
+            hits.push(hit);
+        }
+    }
+    let best = ranking.candidates.first();
+    let best_coverage = best.map_or(0.0, |c| c.coverage);
+    if asks_about_meetings && intent.list && best_coverage >= DECLINE_BELOW {
+        if let Some(hit) = listing_hit(knowledge, engine, &ranking) {
+            hits.push(hit);
+        }
+    }
+
+    if best_coverage >= DECLINE_BELOW {
+        for candidate in &ranking.candidates {
+            if hits.len() >= MAX_HITS {
+                break;
+            }
+            if candidate.coverage < best_coverage * KEEP_RELATIVE {
+                continue;
+            }
+            let hit = candidate_hit(knowledge, engine, candidate);
+            if hits
+                .iter()
+                .any(|h: &Hit| overlaps(&h.snippet, &hit.snippet))
+            {
+                continue;
+            }
+            hits.push(hit);
+        }
+    }
+
+    let confidence = if hits.is_empty() {
+        Confidence::Declined
+    } else if best_coverage < SURE_FROM && hits.first().is_some_and(|h| h.kind != HitKind::Calendar)
+    {
+        Confidence::Unsure
+    } else {
+        Confidence::Sure
+    };
+    let suggestions = if confidence == Confidence::Sure {
+        Vec::new()
+    } else {
+        suggestions(engine, &ranking)
+    };
+    Answer {
+        question: question.to_string(),
+        confidence,
+        hits,
+        suggestions,
+    }
+}
+
+/// True when one snippet repeats the other (a fact quoting the passage it comes from).
+fn overlaps(a: &str, b: &str) -> bool {
+    a.contains(b) || b.contains(a)
+}
+
+fn candidate_hit(knowledge: &Knowledge, engine: &Engine, candidate: &Candidate) -> Hit {
+    let unit = &engine.units()[candidate.unit];
+    let kind = match unit.kind {
+        UnitKind::Passage => HitKind::Passage,
+        UnitKind::Fact(_) => HitKind::Fact,
+        UnitKind::Meeting(_) => HitKind::Meeting,
+    };
+    let snippet = unit.text[candidate.snippet.clone()].to_string();
+    Hit {
+        kind,
+        snippet,
+        highlights: candidate.highlights.clone(),
+        citation: Citation::of(&knowledge.documents[unit.document]),
+        score: candidate.score,
+    }
+}
+
+/// One line describing a meeting: title — date, place (status).
+pub fn meeting_line(meeting: &Meeting) -> String {
+    let mut details = Vec::new();
+    match meeting.date {
+        Some(date) => details.push(date.to_string()),
+        None => details.push("date not set".to_string()),
+    }
+    if let Some(place) = &meeting.place {
+        details.push(place.clone());
+    }
+    format!(
+        "{} — {} ({})",
+        meeting.title,
+        details.join(", "),
+        meeting.status.as_str()
+    )
+}
+
+fn calendar_hit(knowledge: &Knowledge, indices: &[usize], header: &str, score: f32) -> Option<Hit> {
+    let first = *indices.first()?;
+    let lines: Vec<String> = indices
+        .iter()
+        .take(8)
+        .map(|&i| meeting_line(&knowledge.meetings[i]))
+        .collect();
+    let mut citation = Citation::of(&knowledge.documents[knowledge.meetings[first].document]);
+    if indices
+        .iter()
+        .any(|&i| knowledge.meetings[i].document != knowledge.meetings[first].document)
+    {
+        citation = Citation {
+            title: "Meetings calendar".to_string(),
+            source: "meetings.toml".to_string(),
+            url: None,
+            organizations: Vec::new(),
+            date: None,
+            publisher: None,
+        };
+    }
+    Some(Hit {
+        kind: HitKind::Calendar,
+        snippet: format!("{header}\n{}", lines.join("\n")),
+        highlights: Vec::new(),
+        citation,
+        score,
+    })
+}
+
+/// Meetings mentioned by the question's organization or place names, or all when none.
+fn filter_by_mentions(knowledge: &Knowledge, ranking: &Ranking, indices: Vec<usize>) -> Vec<usize> {
+    let mentions: Vec<&str> = ranking.plan.mentioned.iter().map(String::as_str).collect();
+    let matches_mention = |meeting: &Meeting| {
+        knowledge
+            .aliases
+            .iter()
+            .filter(|g| mentions.contains(&g.canonical.as_str()))
+            .any(|g| {
+                g.forms.iter().any(|f| {
+                    meeting.organization.eq_ignore_ascii_case(f)
+                        || meeting
+                            .place
+                            .as_deref()
+                            .is_some_and(|p| p.to_lowercase().contains(&f.to_lowercase()))
+                })
+            })
+    };
+    let filtered: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|&i| matches_mention(&knowledge.meetings[i]))
+        .collect();
+    if mentions.is_empty() || filtered.is_empty() {
+        indices
+    } else {
+        filtered
+    }
+}
+
+fn upcoming_hit(knowledge: &Knowledge, ranking: &Ranking, today: NaiveDate) -> Option<Hit> {
+    let mut ahead = meetings::upcoming(&knowledge.meetings, today);
+    ahead.extend(meetings::undated_plans(&knowledge.meetings));
+    let ahead = filter_by_mentions(knowledge, ranking, ahead);
+    calendar_hit(knowledge, &ahead, "Upcoming:", 1.0)
+}
+
+fn listing_hit(knowledge: &Knowledge, engine: &Engine, ranking: &Ranking) -> Option<Hit> {
+    let best = ranking.candidates.first()?.coverage;
+    let mut found: Vec<usize> = ranking
+        .candidates
+        .iter()
+        .filter(|c| c.coverage >= best * 0.8)
+        .filter_map(|c| match engine.units()[c.unit].kind {
+            UnitKind::Meeting(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    if found.len() < 2 {
+        return None;
+    }
+    meetings::chronological(&knowledge.meetings, &mut found);
+    calendar_hit(knowledge, &found, "Meetings:", 1.0)
+}
+
+/// Up to three curated questions among the best candidates.
+fn suggestions(engine: &Engine, ranking: &Ranking) -> Vec<String> {
+    let knowledge = engine.knowledge();
+    let mut out: Vec<String> = Vec::new();
+    for candidate in ranking.candidates.iter().filter(|c| c.coverage > 0.0) {
+        if let UnitKind::Fact(i) = engine.units()[candidate.unit].kind {
+            let question = &knowledge.facts[i].question;
+            if !out.contains(question) {
+                out.push(question.clone());
+            }
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}

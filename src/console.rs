@@ -1,0 +1,156 @@
+//! The command-line front end: plain-text answers, the `ask --json` contract and the
+//! interactive console chat, all over the same [`crate::answer`] code.
+
+use std::io::{self, BufRead, Write};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::answer::{answer, Answer, Confidence};
+use crate::search::Engine;
+
+/// Longest question read from one input line, in bytes; the rest of the line is ignored.
+pub const MAX_LINE_BYTES: usize = 100 * 1024;
+
+/// One line of `ask --json` output.
+#[derive(Debug, Serialize)]
+pub struct JsonAnswer<'a> {
+    pub question: &'a str,
+    pub answered: bool,
+    pub hits: Vec<JsonHit<'a>>,
+}
+
+/// One hit of `ask --json` output.
+#[derive(Debug, Serialize)]
+pub struct JsonHit<'a> {
+    pub snippet: &'a str,
+    pub title: &'a str,
+    pub source: &'a str,
+    pub url: Option<&'a str>,
+    pub score: f32,
+}
+
+impl<'a> From<&'a Answer> for JsonAnswer<'a> {
+    fn from(answer: &'a Answer) -> Self {
+        JsonAnswer {
+            question: &answer.question,
+            answered: answer.answered(),
+            hits: answer
+                .hits
+                .iter()
+                .map(|h| JsonHit {
+                    snippet: &h.snippet,
+                    title: &h.citation.title,
+                    source: &h.citation.source,
+                    url: h.citation.url.as_deref(),
+                    score: (h.score * 1000.0).round() / 1000.0,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Renders an answer as a person reads it in a terminal: quotes with their sources.
+pub fn render_plain(answer: &Answer) -> String {
+    let mut out = String::new();
+    match answer.confidence {
+        Confidence::Declined => {
+            out.push_str("I don't know: nothing in the knowledge base answers that.\n");
+            out.push_str("I know about ICT cooperation in the Organization of Turkic States (Turkic Council), the SCO, the CIS and its Regional Commonwealth in the Field of Communications, and Uzbekistan's bilateral ICT ties, and about their meetings.\n");
+        }
+        Confidence::Unsure => {
+            out.push_str("I'm not sure this answers your question; the closest I found:\n\n")
+        }
+        Confidence::Sure => {}
+    }
+    for (n, hit) in answer.hits.iter().take(3).enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        for line in hit.snippet.lines() {
+            out.push_str("> ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        let c = &hit.citation;
+        let mut cite = format!("  — {}", c.title);
+        if !c.organizations.is_empty() {
+            cite.push_str(&format!(" ({})", c.organizations.join(", ")));
+        }
+        if let Some(date) = &c.date {
+            cite.push_str(&format!(", {date}"));
+        }
+        cite.push_str(&format!(", {}", c.url.as_deref().unwrap_or(&c.source)));
+        out.push_str(&cite);
+        out.push('\n');
+    }
+    if !answer.suggestions.is_empty() {
+        out.push_str("\nDid you mean:\n");
+        for s in &answer.suggestions {
+            out.push_str(&format!("  - {s}\n"));
+        }
+    }
+    out
+}
+
+/// Reads one line of at most [`MAX_LINE_BYTES`], lossily decoded; `None` at end of input.
+fn read_question(input: &mut impl BufRead) -> io::Result<Option<String>> {
+    let mut buf = Vec::new();
+    if input.read_until(b'\n', &mut buf)? == 0 {
+        return Ok(None);
+    }
+    while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        buf.pop();
+    }
+    buf.truncate(MAX_LINE_BYTES);
+    Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
+}
+
+/// The `ask --json` contract: one JSON object per input line, in order.
+pub fn ask_json(
+    engine: &Engine,
+    mut input: impl BufRead,
+    mut output: impl Write,
+    today: NaiveDate,
+) -> io::Result<()> {
+    while let Some(question) = read_question(&mut input)? {
+        let answer = answer(engine, &question, today);
+        serde_json::to_writer(&mut output, &JsonAnswer::from(&answer))?;
+        output.write_all(b"\n")?;
+    }
+    output.flush()
+}
+
+/// The console chat: reads questions line by line until end of input and prints answers.
+pub fn chat(
+    engine: &Engine,
+    mut input: impl BufRead,
+    mut output: impl Write,
+    today: NaiveDate,
+    interactive: bool,
+) -> io::Result<()> {
+    if interactive {
+        writeln!(
+            output,
+            "ictbot console: ask about regional ICT cooperation (Ctrl-D to quit)."
+        )?;
+    }
+    loop {
+        if interactive {
+            write!(output, "> ")?;
+            output.flush()?;
+        }
+        let Some(question) = read_question(&mut input)? else {
+            break;
+        };
+        if question.trim().is_empty() {
+            continue;
+        }
+        writeln!(
+            output,
+            "{}",
+            render_plain(&answer(engine, &question, today))
+        )?;
+    }
+    output.flush()
+}

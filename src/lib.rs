@@ -1,0 +1,10 @@
+//! ictbot: answers questions about regional ICT cooperation from an indexed knowledge folder.
+//!
+//! Data flows one way: [`knowledge`] (the folder on disk) -> [`search`] (tantivy index and
+//! ranking) -> [`answer`] (hits, calendar, confidence) -> the console or Telegram front ends.
+
+pub mod answer;
+pub mod console;
+pub mod knowledge;
+pub mod meetings;
+pub mod search;

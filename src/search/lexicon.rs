@@ -1,0 +1,450 @@
+//! The vocabulary of a built index and the question analysis that uses it: typo correction,
+//! alias and Russian-to-English expansion, stop words and question intent.
+
+use std::collections::{HashMap, HashSet};
+
+use super::text::{is_cyrillic, is_stop_word, words, Analyzer};
+use crate::knowledge::Knowledge;
+
+/// Longest question the engine reads, in words; the rest is ignored.
+pub const MAX_QUESTION_WORDS: usize = 64;
+
+/// What kind of answer the question asks for, from its question words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Intent {
+    pub when: bool,
+    pub place: bool,
+    pub person: bool,
+    pub count: bool,
+    pub list: bool,
+    pub upcoming: bool,
+    pub recent: bool,
+}
+
+/// One concept of the question and the ways the index may spell it.
+#[derive(Debug, Clone)]
+pub struct TermGroup {
+    /// The question's own words for it, for display and debugging.
+    pub label: String,
+    /// Alternatives, each a sequence of stems that must all occur (a phrase).
+    pub alternatives: Vec<Vec<String>>,
+    /// How much the concept identifies a passage (inverse document frequency).
+    pub weight: f32,
+    /// The question's own (possibly corrected) word, as opposed to an expansion.
+    pub direct: Vec<String>,
+}
+
+impl TermGroup {
+    /// True when the index has some spelling of the concept.
+    pub fn is_known(&self) -> bool {
+        !self.alternatives.is_empty()
+    }
+}
+
+/// A question analysed against the index vocabulary.
+#[derive(Debug, Clone, Default)]
+pub struct QueryPlan {
+    pub groups: Vec<TermGroup>,
+    pub intent: Intent,
+    /// Canonical names of the alias groups the question mentions (organizations, places ...).
+    pub mentioned: Vec<String>,
+}
+
+struct Phrase {
+    stems: Vec<String>,
+    target: usize,
+}
+
+/// Vocabulary and expansion tables built once per index.
+pub struct Lexicon {
+    pub analyzer: Analyzer,
+    document_frequency: HashMap<String, u32>,
+    unit_count: u32,
+    /// Lowercase words seen in the knowledge, with how often, for typo correction.
+    words: HashMap<String, u32>,
+    /// Words bucketed by length, so correction compares only plausible candidates.
+    words_by_len: HashMap<usize, Vec<String>>,
+    stems: HashSet<String>,
+    phrases: Vec<Phrase>,
+    /// Expansion targets: each is a list of stem sequences, plus the canonical name.
+    targets: Vec<(Vec<Vec<String>>, Option<String>)>,
+}
+
+const QUESTION_WORDS: &[&str] = &[
+    "when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming",
+    "date", "year",
+];
+
+impl Lexicon {
+    /// Builds the lexicon from the unit stem sets that were indexed and the knowledge's tables.
+    pub fn new(
+        analyzer: Analyzer,
+        unit_stems: &[HashSet<String>],
+        indexed_text: &[&str],
+        knowledge: &Knowledge,
+    ) -> Lexicon {
+        let mut document_frequency: HashMap<String, u32> = HashMap::new();
+        for stems in unit_stems {
+            for stem in stems {
+                *document_frequency.entry(stem.clone()).or_default() += 1;
+            }
+        }
+        let mut words_seen: HashMap<String, u32> = HashMap::new();
+        for text in indexed_text {
+            for w in words(text) {
+                if !w.lower.chars().any(|c| c.is_ascii_digit()) {
+                    *words_seen.entry(w.lower).or_default() += 1;
+                }
+            }
+        }
+        for w in QUESTION_WORDS.iter().chain(super::text::ENGLISH_STOP_WORDS) {
+            *words_seen.entry((*w).to_string()).or_default() += 1;
+        }
+
+        let mut lexicon = Lexicon {
+            analyzer,
+            stems: document_frequency.keys().cloned().collect(),
+            document_frequency,
+            unit_count: unit_stems.len().max(1) as u32,
+            words: HashMap::new(),
+            words_by_len: HashMap::new(),
+            phrases: Vec::new(),
+            targets: Vec::new(),
+        };
+        for group in &knowledge.aliases {
+            let forms: Vec<Vec<String>> = group
+                .forms
+                .iter()
+                .map(|f| lexicon.analyzer.stems(f))
+                .filter(|s| !s.is_empty())
+                .collect();
+            let target = lexicon.targets.len();
+            for form in &forms {
+                lexicon.phrases.push(Phrase {
+                    stems: form.clone(),
+                    target,
+                });
+            }
+            for form in &group.forms {
+                for w in words(form) {
+                    *words_seen.entry(w.lower).or_default() += 1;
+                }
+            }
+            let english: Vec<Vec<String>> = forms
+                .into_iter()
+                .filter(|f| !f.iter().any(|s| is_cyrillic(s)))
+                .collect();
+            lexicon
+                .targets
+                .push((english, Some(group.canonical.clone())));
+        }
+        for translation in &knowledge.translations {
+            let english: Vec<Vec<String>> = translation
+                .english
+                .iter()
+                .map(|f| lexicon.analyzer.stems(f))
+                .filter(|s| !s.is_empty())
+                .collect();
+            let target = lexicon.targets.len();
+            for russian in &translation.russian {
+                let stems = lexicon.analyzer.stems(russian);
+                if !stems.is_empty() {
+                    lexicon.phrases.push(Phrase { stems, target });
+                }
+            }
+            lexicon.targets.push((english, None));
+        }
+        // Longest phrases first, so "Organization of Turkic States" wins over "Turkic".
+        lexicon
+            .phrases
+            .sort_by(|a, b| b.stems.len().cmp(&a.stems.len()));
+        for word in words_seen.keys() {
+            lexicon
+                .words_by_len
+                .entry(word.chars().count())
+                .or_default()
+                .push(word.clone());
+        }
+        for bucket in lexicon.words_by_len.values_mut() {
+            bucket.sort();
+        }
+        lexicon.words = words_seen;
+        lexicon
+    }
+
+    /// Inverse document frequency of a stem (BM25's form); unseen stems get the maximum.
+    pub fn idf(&self, stem: &str) -> f32 {
+        let n = self.unit_count as f32;
+        let df = self.document_frequency.get(stem).copied().unwrap_or(0) as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// The weight of a concept the index does not know at all.
+    pub fn unknown_weight(&self) -> f32 {
+        self.idf("")
+    }
+
+    /// True when the stem occurs in some indexed unit.
+    pub fn has_stem(&self, stem: &str) -> bool {
+        self.stems.contains(stem)
+    }
+
+    /// The closest known word for a word the knowledge never uses, if one is close enough
+    /// to be a typo: one edit for words of up to five letters, two for longer ones.
+    pub fn correct(&self, lower: &str) -> Option<String> {
+        let len = lower.chars().count();
+        if len < 3 || self.words.contains_key(lower) || lower.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let max_distance = if len <= 5 { 1 } else { 2 };
+        let mut best: Option<(usize, u32, &String)> = None;
+        for candidate_len in len.saturating_sub(max_distance)..=len + max_distance {
+            for candidate in self.words_by_len.get(&candidate_len).into_iter().flatten() {
+                // Three-letter words only correct to question and stop words ("wat" -> "what").
+                if len == 3
+                    && !is_stop_word(candidate)
+                    && !QUESTION_WORDS.contains(&candidate.as_str())
+                {
+                    continue;
+                }
+                let distance = strsim::damerau_levenshtein(lower, candidate);
+                if distance == 0 || distance > max_distance {
+                    continue;
+                }
+                // The first letter is rarely mistyped; requiring it removes most false friends.
+                if candidate.chars().next() != lower.chars().next() {
+                    continue;
+                }
+                let frequency = self.words[candidate];
+                let better = match best {
+                    None => true,
+                    Some((d, f, _)) => distance < d || (distance == d && frequency > f),
+                };
+                if better {
+                    best = Some((distance, frequency, candidate));
+                }
+            }
+        }
+        best.map(|(_, _, w)| w.clone())
+    }
+
+    /// A known stem that this unknown stem extends (`ministeri` -> `minist`), for
+    /// derivations the stemmer does not unify.
+    fn known_prefix(&self, stem: &str) -> Option<String> {
+        let chars: Vec<char> = stem.chars().collect();
+        (5..chars.len())
+            .rev()
+            .take(4)
+            .map(|n| chars[..n].iter().collect::<String>())
+            .find(|p| self.stems.contains(p))
+    }
+
+    /// Analyses a question: corrects typos, detects intent, expands aliases and Russian words,
+    /// and weighs each concept. Never fails; any text gives some plan (possibly empty).
+    pub fn plan(&self, question: &str) -> QueryPlan {
+        let mut lowers: Vec<String> = words(question)
+            .into_iter()
+            .take(MAX_QUESTION_WORDS)
+            .map(|w| w.lower)
+            .collect();
+        for lower in lowers.iter_mut() {
+            if !is_cyrillic(lower) && !self.has_stem(&self.analyzer.stem(lower)) {
+                if let Some(fixed) = self.correct(lower) {
+                    *lower = fixed;
+                }
+            }
+        }
+        let intent = detect_intent(&lowers);
+        let stems: Vec<String> = lowers.iter().map(|l| self.analyzer.stem(l)).collect();
+
+        let mut plan = QueryPlan {
+            intent,
+            ..QueryPlan::default()
+        };
+        let mut i = 0;
+        while i < lowers.len() {
+            if let Some(phrase) = self
+                .phrases
+                .iter()
+                .find(|p| stems[i..].starts_with(&p.stems))
+            {
+                let (alternatives, canonical) = &self.targets[phrase.target];
+                let span = phrase.stems.len();
+                let label = lowers[i..i + span].join(" ");
+                let all_stop = lowers[i..i + span].iter().all(|w| is_stop_word(w));
+                i += span;
+                if all_stop && canonical.is_none() {
+                    continue;
+                }
+                let alternatives: Vec<Vec<String>> = alternatives
+                    .iter()
+                    .filter(|a| a.iter().all(|s| self.has_stem(s)))
+                    .cloned()
+                    .collect();
+                if let Some(name) = canonical {
+                    plan.mentioned.push(name.clone());
+                }
+                let direct = if is_cyrillic(&label) {
+                    Vec::new()
+                } else {
+                    stems[i - span..i].to_vec()
+                };
+                self.push_group(&mut plan, label, alternatives, direct);
+                continue;
+            }
+            let lower = &lowers[i];
+            let stem = &stems[i];
+            i += 1;
+            if is_stop_word(lower) || QUESTION_WORDS.contains(&lower.as_str()) {
+                continue;
+            }
+            let alternatives = if self.has_stem(stem) {
+                vec![vec![stem.clone()]]
+            } else if let Some(prefix) = (!is_cyrillic(stem))
+                .then(|| self.known_prefix(stem))
+                .flatten()
+            {
+                vec![vec![prefix]]
+            } else {
+                Vec::new()
+            };
+            let direct = alternatives.first().cloned().unwrap_or_default();
+            self.push_group(&mut plan, lower.clone(), alternatives, direct);
+        }
+        plan
+    }
+
+    fn push_group(
+        &self,
+        plan: &mut QueryPlan,
+        label: String,
+        alternatives: Vec<Vec<String>>,
+        direct: Vec<String>,
+    ) {
+        if plan
+            .groups
+            .iter()
+            .any(|g| !g.alternatives.is_empty() && g.alternatives == alternatives)
+        {
+            return;
+        }
+        let weight = alternatives
+            .iter()
+            .map(|alt| alt.iter().map(|s| self.idf(s)).fold(0.0, f32::max))
+            .fold(None, |acc: Option<f32>, w| {
+                Some(acc.map_or(w, |a| a.max(w)))
+            })
+            .unwrap_or_else(|| self.unknown_weight());
+        plan.groups.push(TermGroup {
+            label,
+            alternatives,
+            weight,
+            direct,
+        });
+    }
+}
+
+fn detect_intent(lowers: &[String]) -> Intent {
+    let has = |list: &[&str]| lowers.iter().any(|w| list.iter().any(|k| w.starts_with(k)));
+    Intent {
+        when: has(&["when", "date", "когда", "дата", "числа"])
+            || lowers
+                .windows(2)
+                .any(|w| w[0] == "what" && (w[1] == "year" || w[1] == "day")),
+        place: has(&["where", "где", "city", "город"]),
+        person: lowers
+            .iter()
+            .any(|w| w == "who" || w == "кто" || w == "whom"),
+        count: lowers.windows(2).any(|w| w[0] == "how" && w[1] == "many")
+            || has(&["сколько", "number"]),
+        list: has(&["list", "all", "список", "перечисл", "все", "какие"]),
+        upcoming: has(&[
+            "next",
+            "upcoming",
+            "future",
+            "coming",
+            "soon",
+            "scheduled",
+            "следующ",
+            "ближайш",
+            "предстоящ",
+            "будущ",
+        ]),
+        recent: has(&[
+            "recent",
+            "latest",
+            "last",
+            "past",
+            "previous",
+            "недавн",
+            "последн",
+            "прошл",
+        ]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::{AliasGroup, Translation};
+
+    fn lexicon() -> Lexicon {
+        let knowledge = Knowledge {
+            aliases: vec![AliasGroup {
+                canonical: "Organization of Turkic States".into(),
+                forms: vec![
+                    "Organization of Turkic States".into(),
+                    "OTS".into(),
+                    "Turkic Council".into(),
+                    "ОТГ".into(),
+                ],
+            }],
+            translations: vec![Translation {
+                russian: vec!["встреча".into()],
+                english: vec!["meeting".into()],
+            }],
+            ..Knowledge::default()
+        };
+        let analyzer = Analyzer::default();
+        let texts = [
+            "The Turkic Council ministers held a meeting in Almaty.",
+            "Cybersecurity council of the SCO.",
+        ];
+        let stems: Vec<HashSet<String>> = texts
+            .iter()
+            .map(|t| analyzer.stems(t).into_iter().collect())
+            .collect();
+        Lexicon::new(analyzer, &stems, &texts, &knowledge)
+    }
+
+    #[test]
+    fn typos_are_corrected_to_known_words() {
+        let lex = lexicon();
+        assert_eq!(lex.correct("minsters").as_deref(), Some("ministers"));
+        assert_eq!(lex.correct("wehn").as_deref(), Some("when"));
+        assert_eq!(lex.correct("football"), None);
+    }
+
+    #[test]
+    fn aliases_and_russian_words_expand_to_indexed_spellings() {
+        let lex = lexicon();
+        let plan = lex.plan("When did OTS встречи happen?");
+        assert!(plan.intent.when);
+        let ots = &plan.groups[0];
+        assert!(
+            ots.alternatives
+                .contains(&vec!["turkic".to_string(), "council".to_string()]),
+            "{plan:?}"
+        );
+        assert_eq!(plan.mentioned, ["Organization of Turkic States"]);
+        assert_eq!(plan.groups[1].alternatives, [vec!["meet".to_string()]]);
+    }
+
+    #[test]
+    fn unknown_words_weigh_most() {
+        let lex = lexicon();
+        let plan = lex.plan("football almaty");
+        assert!(!plan.groups[0].is_known());
+        assert!(plan.groups[0].weight > plan.groups[1].weight);
+    }
+}
