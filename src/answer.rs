@@ -124,11 +124,7 @@ const MEETING_WORDS: &[&str] = &[
 pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
     let ranking = engine.search(question);
     let knowledge = engine.knowledge();
-    let asks_about_meetings = ranking
-        .plan
-        .groups
-        .iter()
-        .any(|g| MEETING_WORDS.iter().any(|m| g.label.starts_with(m)));
+    let asks_about_meetings = ranking.plan.groups.iter().any(|g| MEETING_WORDS.iter().any(|m| g.label.starts_with(m)));
     let intent = ranking.plan.intent;
     tracing::debug!(
         groups = ?ranking.plan.groups.iter().map(|g| (g.label.as_str(), g.alternatives.len(), g.weight)).collect::<Vec<_>>(),
@@ -159,10 +155,7 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
                 continue;
             }
             let hit = candidate_hit(knowledge, engine, candidate);
-            if hits
-                .iter()
-                .any(|h: &Hit| overlaps(&h.snippet, &hit.snippet))
-            {
+            if hits.iter().any(|h: &Hit| overlaps(&h.snippet, &hit.snippet)) {
                 continue;
             }
             hits.push(hit);
@@ -171,23 +164,13 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
 
     let confidence = if hits.is_empty() {
         Confidence::Declined
-    } else if best_coverage < SURE_FROM && hits.first().is_some_and(|h| h.kind != HitKind::Calendar)
-    {
+    } else if best_coverage < SURE_FROM && hits.first().is_some_and(|h| h.kind != HitKind::Calendar) {
         Confidence::Unsure
     } else {
         Confidence::Sure
     };
-    let suggestions = if confidence == Confidence::Sure {
-        Vec::new()
-    } else {
-        suggestions(engine, &ranking)
-    };
-    Answer {
-        question: question.to_string(),
-        confidence,
-        hits,
-        suggestions,
-    }
+    let suggestions = if confidence == Confidence::Sure { Vec::new() } else { suggestions(engine, &ranking) };
+    Answer { question: question.to_string(), confidence, hits, suggestions }
 }
 
 /// True when one snippet repeats the other (a fact quoting the passage it comes from).
@@ -222,26 +205,14 @@ pub fn meeting_line(meeting: &Meeting) -> String {
     if let Some(place) = &meeting.place {
         details.push(place.clone());
     }
-    format!(
-        "{} — {} ({})",
-        meeting.title,
-        details.join(", "),
-        meeting.status.as_str()
-    )
+    format!("{} — {} ({})", meeting.title, details.join(", "), meeting.status.as_str())
 }
 
 fn calendar_hit(knowledge: &Knowledge, indices: &[usize], header: &str, score: f32) -> Option<Hit> {
     let first = *indices.first()?;
-    let lines: Vec<String> = indices
-        .iter()
-        .take(8)
-        .map(|&i| meeting_line(&knowledge.meetings[i]))
-        .collect();
+    let lines: Vec<String> = indices.iter().take(8).map(|&i| meeting_line(&knowledge.meetings[i])).collect();
     let mut citation = Citation::of(&knowledge.documents[knowledge.meetings[first].document]);
-    if indices
-        .iter()
-        .any(|&i| knowledge.meetings[i].document != knowledge.meetings[first].document)
-    {
+    if indices.iter().any(|&i| knowledge.meetings[i].document != knowledge.meetings[first].document) {
         citation = Citation {
             title: "Meetings calendar".to_string(),
             source: "meetings.toml".to_string(),
@@ -264,25 +235,14 @@ fn calendar_hit(knowledge: &Knowledge, indices: &[usize], header: &str, score: f
 fn filter_by_mentions(knowledge: &Knowledge, ranking: &Ranking, indices: Vec<usize>) -> Vec<usize> {
     let mentions: Vec<&str> = ranking.plan.mentioned.iter().map(String::as_str).collect();
     let matches_mention = |meeting: &Meeting| {
-        knowledge
-            .aliases
-            .iter()
-            .filter(|g| mentions.contains(&g.canonical.as_str()))
-            .any(|g| {
-                g.forms.iter().any(|f| {
-                    meeting.organization.eq_ignore_ascii_case(f)
-                        || meeting
-                            .place
-                            .as_deref()
-                            .is_some_and(|p| p.to_lowercase().contains(&f.to_lowercase()))
-                })
+        knowledge.aliases.iter().filter(|g| mentions.contains(&g.canonical.as_str())).any(|g| {
+            g.forms.iter().any(|f| {
+                meeting.organization.eq_ignore_ascii_case(f)
+                    || meeting.place.as_deref().is_some_and(|p| p.to_lowercase().contains(&f.to_lowercase()))
             })
+        })
     };
-    let filtered: Vec<usize> = indices
-        .iter()
-        .copied()
-        .filter(|&i| matches_mention(&knowledge.meetings[i]))
-        .collect();
+    let filtered: Vec<usize> = indices.iter().copied().filter(|&i| matches_mention(&knowledge.meetings[i])).collect();
     if mentions.is_empty() || filtered.is_empty() {
         indices
     } else {

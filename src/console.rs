@@ -58,9 +58,7 @@ pub fn render_plain(answer: &Answer) -> String {
             out.push_str("I don't know: nothing in the knowledge base answers that.\n");
             out.push_str("I know about ICT cooperation in the Organization of Turkic States (Turkic Council), the SCO, the CIS and its Regional Commonwealth in the Field of Communications, and Uzbekistan's bilateral ICT ties, and about their meetings.\n");
         }
-        Confidence::Unsure => {
-            out.push_str("I'm not sure this answers your question; the closest I found:\n\n")
-        }
+        Confidence::Unsure => out.push_str("I'm not sure this answers your question; the closest I found:\n\n"),
         Confidence::Sure => {}
     }
     for (n, hit) in answer.hits.iter().take(3).enumerate() {
@@ -107,12 +105,7 @@ fn read_question(input: &mut impl BufRead) -> io::Result<Option<String>> {
 }
 
 /// The `ask --json` contract: one JSON object per input line, in order.
-pub fn ask_json(
-    engine: &Engine,
-    mut input: impl BufRead,
-    mut output: impl Write,
-    today: NaiveDate,
-) -> io::Result<()> {
+pub fn ask_json(engine: &Engine, mut input: impl BufRead, mut output: impl Write, today: NaiveDate) -> io::Result<()> {
     while let Some(question) = read_question(&mut input)? {
         let answer = answer(engine, &question, today);
         serde_json::to_writer(&mut output, &JsonAnswer::from(&answer))?;
@@ -130,10 +123,7 @@ pub fn chat(
     interactive: bool,
 ) -> io::Result<()> {
     if interactive {
-        writeln!(
-            output,
-            "ictbot console: ask about regional ICT cooperation (Ctrl-D to quit)."
-        )?;
+        writeln!(output, "ictbot console: ask about regional ICT cooperation (Ctrl-D to quit).")?;
     }
     loop {
         if interactive {
@@ -146,11 +136,7 @@ pub fn chat(
         if question.trim().is_empty() {
             continue;
         }
-        writeln!(
-            output,
-            "{}",
-            render_plain(&answer(engine, &question, today))
-        )?;
+        writeln!(output, "{}", render_plain(&answer(engine, &question, today)))?;
     }
     output.flush()
 }

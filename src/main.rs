@@ -16,20 +16,10 @@ use ictbot::{console, knowledge, search::Engine};
 #[command(version, about)]
 struct Cli {
     /// The knowledge folder (documents/, facts.toml, meetings.toml, aliases.toml).
-    #[arg(
-        long,
-        global = true,
-        env = "KNOWLEDGE_DIR",
-        default_value = "knowledge"
-    )]
+    #[arg(long, global = true, env = "KNOWLEDGE_DIR", default_value = "knowledge")]
     knowledge: PathBuf,
     /// Time zone that decides what "today" is for meeting questions.
-    #[arg(
-        long,
-        global = true,
-        env = "BOT_TIMEZONE",
-        default_value = "Asia/Almaty"
-    )]
+    #[arg(long, global = true, env = "BOT_TIMEZONE", default_value = "Asia/Almaty")]
     timezone: String,
     /// Answer as if today were this date (YYYY-MM-DD), for reproducible runs.
     #[arg(long, global = true, env = "ICTBOT_TODAY")]
@@ -58,9 +48,7 @@ fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
     tracing_subscriber::fmt()
         .with_writer(io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
         .init();
     match run(Cli::parse()) {
         Ok(code) => code,
@@ -72,15 +60,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let timezone: Tz = cli.timezone.parse().map_err(|_| {
-        anyhow::anyhow!(
-            "BOT_TIMEZONE '{}' is not an IANA time zone such as Asia/Almaty",
-            cli.timezone
-        )
-    })?;
-    let today = cli
-        .today
-        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&timezone).date_naive());
+    let timezone: Tz = cli
+        .timezone
+        .parse()
+        .map_err(|_| anyhow::anyhow!("BOT_TIMEZONE '{}' is not an IANA time zone such as Asia/Almaty", cli.timezone))?;
+    let today = cli.today.unwrap_or_else(|| chrono::Utc::now().with_timezone(&timezone).date_naive());
 
     if let Some(Command::Check) = cli.command {
         return Ok(check(&cli.knowledge));
@@ -90,17 +74,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdin = io::stdin();
     let stdout = io::stdout();
     match cli.command {
-        Some(Command::Ask { json: true, .. }) => {
-            console::ask_json(&engine, stdin.lock(), stdout.lock(), today)?
-        }
-        Some(Command::Ask {
-            json: false,
-            question,
-        }) => {
-            anyhow::ensure!(
-                !question.is_empty(),
-                "give a question: ictbot ask \"when did the SCO meet in Almaty?\""
-            );
+        Some(Command::Ask { json: true, .. }) => console::ask_json(&engine, stdin.lock(), stdout.lock(), today)?,
+        Some(Command::Ask { json: false, question }) => {
+            anyhow::ensure!(!question.is_empty(), "give a question: ictbot ask \"when did the SCO meet in Almaty?\"");
             let answer = ictbot::answer::answer(&engine, &question.join(" "), today);
             print!("{}", console::render_plain(&answer));
         }

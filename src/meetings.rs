@@ -14,28 +14,21 @@ pub fn is_upcoming(meeting: &Meeting, today: NaiveDate) -> bool {
 
 /// Indices of dated meetings still ahead, soonest first.
 pub fn upcoming(meetings: &[Meeting], today: NaiveDate) -> Vec<usize> {
-    let mut found: Vec<usize> = (0..meetings.len())
-        .filter(|&i| is_upcoming(&meetings[i], today))
-        .collect();
+    let mut found: Vec<usize> = (0..meetings.len()).filter(|&i| is_upcoming(&meetings[i], today)).collect();
     found.sort_by_key(|&i| meetings[i].date.map(|d| (d.first_day(), d.last_day())));
     found
 }
 
 /// Indices of planned or proposed meetings that have no date at all.
 pub fn undated_plans(meetings: &[Meeting]) -> Vec<usize> {
-    (0..meetings.len())
-        .filter(|&i| meetings[i].date.is_none() && meetings[i].status != MeetingStatus::Held)
-        .collect()
+    (0..meetings.len()).filter(|&i| meetings[i].date.is_none() && meetings[i].status != MeetingStatus::Held).collect()
 }
 
 /// Indices of dated meetings wholly in the past, most recent first.
 pub fn recent(meetings: &[Meeting], today: NaiveDate) -> Vec<usize> {
-    let mut found: Vec<usize> = (0..meetings.len())
-        .filter(|&i| meetings[i].date.is_some_and(|d| d.last_day() < today))
-        .collect();
-    found.sort_by_key(|&i| {
-        std::cmp::Reverse(meetings[i].date.map(|d| (d.last_day(), d.first_day())))
-    });
+    let mut found: Vec<usize> =
+        (0..meetings.len()).filter(|&i| meetings[i].date.is_some_and(|d| d.last_day() < today)).collect();
+    found.sort_by_key(|&i| std::cmp::Reverse(meetings[i].date.map(|d| (d.last_day(), d.first_day()))));
     found
 }
 
@@ -46,12 +39,7 @@ pub fn next(meetings: &[Meeting], today: NaiveDate) -> Option<usize> {
 
 /// Sorts meeting indices chronologically; undated ones last.
 pub fn chronological(meetings: &[Meeting], indices: &mut [usize]) {
-    indices.sort_by_key(|&i| {
-        (
-            meetings[i].date.is_none(),
-            meetings[i].date.map(|d| d.first_day()),
-        )
-    });
+    indices.sort_by_key(|&i| (meetings[i].date.is_none(), meetings[i].date.map(|d| d.first_day())));
 }
 
 #[cfg(test)]

@@ -17,22 +17,16 @@ impl PartialDate {
     pub fn parse(text: &str) -> Option<PartialDate> {
         let parts: Vec<&str> = text.trim().split('-').collect();
         let number = |s: &str, len: usize| -> Option<u32> {
-            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
-                .flatten()
+            (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
         };
         match parts.as_slice() {
             [y] => Some(PartialDate::Year(number(y, 4)? as i32)),
             [y, m] => {
                 let month = number(m, 2)?;
-                (1..=12).contains(&month).then_some(PartialDate::Month {
-                    year: number(y, 4)? as i32,
-                    month,
-                })
+                (1..=12).contains(&month).then_some(PartialDate::Month { year: number(y, 4)? as i32, month })
             }
             [y, m, d] => {
-                NaiveDate::from_ymd_opt(number(y, 4)? as i32, number(m, 2)?, number(d, 2)?)
-                    .map(PartialDate::Day)
+                NaiveDate::from_ymd_opt(number(y, 4)? as i32, number(m, 2)?, number(d, 2)?).map(PartialDate::Day)
             }
             _ => None,
         }
@@ -42,9 +36,7 @@ impl PartialDate {
     pub fn first_day(&self) -> NaiveDate {
         match *self {
             PartialDate::Day(d) => d,
-            PartialDate::Month { year, month } => {
-                NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default()
-            }
+            PartialDate::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default(),
             PartialDate::Year(year) => NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
         }
     }
@@ -54,14 +46,8 @@ impl PartialDate {
         match *self {
             PartialDate::Day(d) => d,
             PartialDate::Month { year, month } => {
-                let (next_year, next_month) = if month == 12 {
-                    (year + 1, 1)
-                } else {
-                    (year, month + 1)
-                };
-                NaiveDate::from_ymd_opt(next_year, next_month, 1)
-                    .and_then(|d| d.pred_opt())
-                    .unwrap_or_default()
+                let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+                NaiveDate::from_ymd_opt(next_year, next_month, 1).and_then(|d| d.pred_opt()).unwrap_or_default()
             }
             PartialDate::Year(year) => NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default(),
         }
@@ -124,24 +110,10 @@ mod tests {
 
     #[test]
     fn parses_each_precision_and_rejects_impossible_dates() {
-        assert_eq!(
-            PartialDate::parse("2016-11-29").unwrap().to_string(),
-            "29 November 2016"
-        );
-        assert_eq!(
-            PartialDate::parse("2019-09").unwrap().to_string(),
-            "September 2019"
-        );
+        assert_eq!(PartialDate::parse("2016-11-29").unwrap().to_string(), "29 November 2016");
+        assert_eq!(PartialDate::parse("2019-09").unwrap().to_string(), "September 2019");
         assert_eq!(PartialDate::parse("2026").unwrap().to_string(), "2026");
-        for bad in [
-            "2016-13-01",
-            "2016-02-30",
-            "16-11-29",
-            "2016/11/29",
-            "",
-            "soon",
-            "2016-1-1",
-        ] {
+        for bad in ["2016-13-01", "2016-02-30", "16-11-29", "2016/11/29", "", "soon", "2016-1-1"] {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
         }
     }
@@ -149,19 +121,10 @@ mod tests {
     #[test]
     fn month_and_year_cover_their_whole_span() {
         let feb = PartialDate::parse("2024-02").unwrap();
-        assert_eq!(
-            feb.first_day(),
-            NaiveDate::from_ymd_opt(2024, 2, 1).unwrap()
-        );
-        assert_eq!(
-            feb.last_day(),
-            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
-        );
+        assert_eq!(feb.first_day(), NaiveDate::from_ymd_opt(2024, 2, 1).unwrap());
+        assert_eq!(feb.last_day(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
         let dec = PartialDate::parse("2025-12").unwrap();
-        assert_eq!(
-            dec.last_day(),
-            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()
-        );
+        assert_eq!(dec.last_day(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
         assert!(!PartialDate::parse("2026").unwrap().is_exact());
     }
 }

@@ -10,6 +10,7 @@
 //! - `facts.toml`: `[[fact]]` question/answer entries quoting a document.
 //! - `meetings.toml`: `[[meeting]]` calendar entries.
 //! - `aliases.toml`: `[[alias]]` groups of equivalent names and `[[translation]]` Russian words.
+//! - `synonyms.toml`: `[[synonym]]` groups of interchangeable English words and descriptions.
 
 mod date;
 mod parse;
@@ -30,6 +31,8 @@ pub struct Knowledge {
     pub meetings: Vec<Meeting>,
     pub aliases: Vec<AliasGroup>,
     pub translations: Vec<Translation>,
+    /// Groups of interchangeable English words and descriptive names.
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// A cleaned source document.
@@ -142,10 +145,7 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{}: cannot read the knowledge folder: {source}; set --knowledge or KNOWLEDGE_DIR to the folder that holds documents/ and facts.toml", path.display())]
-    Folder {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Folder { path: PathBuf, source: std::io::Error },
     #[error("{} problem(s) in the knowledge folder:\n{}", .0.len(), .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
     Problems(Vec<Problem>),
 }

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    AliasGroup, Document, Fact, Knowledge, LoadError, Meeting, MeetingStatus, Paragraph,
-    PartialDate, Problem, Translation,
+    AliasGroup, Document, Fact, Knowledge, LoadError, Meeting, MeetingStatus, Paragraph, PartialDate, Problem,
+    Translation,
 };
 
 const FRONT_MATTER_FENCE: &str = "+++";
@@ -86,6 +86,19 @@ struct AliasesFile {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct SynonymsFile {
+    #[serde(default)]
+    synonym: Vec<Spanned<RawSynonym>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSynonym {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawAlias {
     canonical: String,
     forms: Vec<String>,
@@ -106,11 +119,7 @@ struct Problems {
 
 impl Problems {
     fn add(&mut self, file: &str, line: usize, message: impl Into<String>) {
-        self.list.push(Problem {
-            path: self.dir.join(file),
-            line,
-            message: message.into(),
-        });
+        self.list.push(Problem { path: self.dir.join(file), line, message: message.into() });
     }
 }
 
@@ -133,11 +142,7 @@ impl Source<'_> {
             Ok(value) => Some(value),
             Err(err) => {
                 let line = err.span().map_or(self.first_line, |s| self.line(s));
-                problems.add(
-                    self.file,
-                    line,
-                    format!("invalid TOML: {}", err.message().trim()),
-                );
+                problems.add(self.file, line, format!("invalid TOML: {}", err.message().trim().replace('\n', "; ")));
                 None
             }
         }
@@ -146,14 +151,9 @@ impl Source<'_> {
 
 pub(super) fn load_folder(dir: &Path) -> Result<Knowledge, LoadError> {
     let documents_dir = dir.join("documents");
-    let entries = std::fs::read_dir(&documents_dir).map_err(|source| LoadError::Folder {
-        path: documents_dir.clone(),
-        source,
-    })?;
-    let mut problems = Problems {
-        dir: dir.to_path_buf(),
-        list: Vec::new(),
-    };
+    let entries = std::fs::read_dir(&documents_dir)
+        .map_err(|source| LoadError::Folder { path: documents_dir.clone(), source })?;
+    let mut problems = Problems { dir: dir.to_path_buf(), list: Vec::new() };
 
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -164,10 +164,7 @@ pub(super) fn load_folder(dir: &Path) -> Result<Knowledge, LoadError> {
     let mut knowledge = Knowledge::default();
     let mut document_ids: HashMap<String, usize> = HashMap::new();
     for path in files {
-        let relative = format!(
-            "documents/{}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
+        let relative = format!("documents/{}", path.file_name().unwrap_or_default().to_string_lossy());
         let text = match read_text(&path) {
             Ok(text) => text,
             Err(message) => {
@@ -178,11 +175,7 @@ pub(super) fn load_folder(dir: &Path) -> Result<Knowledge, LoadError> {
         if let Some(doc) = parse_document(&relative, &text, &mut problems) {
             if let Some(&first) = document_ids.get(&doc.id) {
                 let first_path = knowledge.documents[first].path.clone();
-                problems.add(
-                    &relative,
-                    2,
-                    format!("duplicate document id '{}' (also in {first_path})", doc.id),
-                );
+                problems.add(&relative, 2, format!("duplicate document id '{}' (also in {first_path})", doc.id));
                 continue;
             }
             document_ids.insert(doc.id.clone(), knowledge.documents.len());
@@ -190,11 +183,7 @@ pub(super) fn load_folder(dir: &Path) -> Result<Knowledge, LoadError> {
         }
     }
     if knowledge.documents.is_empty() && problems.list.is_empty() {
-        problems.add(
-            "documents",
-            0,
-            "no documents (*.md) found; add at least one source document",
-        );
+        problems.add("documents", 0, "no documents (*.md) found; add at least one source document");
     }
 
     if let Some(text) = read_optional(dir, "facts.toml", &mut problems) {
@@ -205,6 +194,10 @@ pub(super) fn load_folder(dir: &Path) -> Result<Knowledge, LoadError> {
     }
     if let Some(text) = read_optional(dir, "aliases.toml", &mut problems) {
         (knowledge.aliases, knowledge.translations) = parse_aliases(&text, &mut problems);
+    }
+
+    if let Some(text) = read_optional(dir, "synonyms.toml", &mut problems) {
+        knowledge.synonyms = parse_synonyms(&text, &mut problems);
     }
 
     if problems.list.is_empty() {
@@ -230,16 +223,11 @@ fn read_optional(dir: &Path, file: &str, problems: &mut Problems) -> Option<Stri
     if !path.exists() {
         return None;
     }
-    read_text(&path)
-        .map_err(|message| problems.add(file, 0, message))
-        .ok()
+    read_text(&path).map_err(|message| problems.add(file, 0, message)).ok()
 }
 
 fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn parse_document(file: &str, text: &str, problems: &mut Problems) -> Option<Document> {
@@ -247,7 +235,11 @@ fn parse_document(file: &str, text: &str, problems: &mut Problems) -> Option<Doc
     let mut lines = text.split_inclusive('\n');
     let opening = lines.next().unwrap_or_default();
     if opening.trim() != FRONT_MATTER_FENCE {
-        problems.add(file, 1, "missing front matter: the file must start with a '+++' line, the TOML metadata, then another '+++' line");
+        problems.add(
+            file,
+            1,
+            "missing front matter: the file must start with a '+++' line, the TOML metadata, then another '+++' line",
+        );
         return None;
     }
     let front_start = opening.len();
@@ -262,19 +254,11 @@ fn parse_document(file: &str, text: &str, problems: &mut Problems) -> Option<Doc
         offset += line.len();
     }
     let Some(front_end) = front_end else {
-        problems.add(
-            file,
-            1,
-            "front matter is not closed: add a '+++' line after the metadata",
-        );
+        problems.add(file, 1, "front matter is not closed: add a '+++' line after the metadata");
         return None;
     };
     let front_text = &text[front_start..front_end];
-    let front_source = Source {
-        file,
-        text: front_text,
-        first_line: 2,
-    };
+    let front_source = Source { file, text: front_text, first_line: 2 };
     let front: FrontMatter = front_source.parse(problems)?;
     let body_first_line = 2 + front_text.matches('\n').count() + 1;
     let body = &text[offset..];
@@ -282,36 +266,22 @@ fn parse_document(file: &str, text: &str, problems: &mut Problems) -> Option<Doc
     let before = problems.list.len();
     let id = front.id.get_ref().trim().to_string();
     if !is_valid_id(&id) {
-        problems.add(
-            file,
-            front_source.line(front.id.span()),
-            format!("id '{id}' must use only a-z, 0-9 and '-'"),
-        );
+        problems.add(file, front_source.line(front.id.span()), format!("id '{id}' must use only a-z, 0-9 and '-'"));
     }
     if front.title.trim().is_empty() {
         problems.add(file, 2, "title is empty");
     }
-    let date = front
-        .date
-        .as_ref()
-        .and_then(|d| parse_date(d, &front_source, problems));
+    let date = front.date.as_ref().and_then(|d| parse_date(d, &front_source, problems));
     if let Some(label) = &front.date_label {
         if !["published", "updated"].contains(&label.get_ref().as_str()) {
             problems.add(
                 file,
                 front_source.line(label.span()),
-                format!(
-                    "date_label '{}' must be \"published\" or \"updated\"",
-                    label.get_ref()
-                ),
+                format!("date_label '{}' must be \"published\" or \"updated\"", label.get_ref()),
             );
         }
         if front.date.is_none() {
-            problems.add(
-                file,
-                front_source.line(label.span()),
-                "date_label given without a date",
-            );
+            problems.add(file, front_source.line(label.span()), "date_label given without a date");
         }
     }
     if let Some(url) = &front.url {
@@ -319,20 +289,13 @@ fn parse_document(file: &str, text: &str, problems: &mut Problems) -> Option<Doc
             problems.add(
                 file,
                 front_source.line(url.span()),
-                format!(
-                    "url '{}' must start with http:// or https://",
-                    url.get_ref()
-                ),
+                format!("url '{}' must start with http:// or https://", url.get_ref()),
             );
         }
     }
     let paragraphs = split_paragraphs(body, body_first_line);
     if paragraphs.is_empty() {
-        problems.add(
-            file,
-            body_first_line,
-            "the document has no text after the front matter",
-        );
+        problems.add(file, body_first_line, "the document has no text after the front matter");
     }
     if problems.list.len() > before {
         return None;
@@ -359,10 +322,7 @@ fn split_paragraphs(body: &str, first_line: usize) -> Vec<Paragraph> {
         let line = raw.trim();
         if line.is_empty() {
             if !current.is_empty() {
-                paragraphs.push(Paragraph {
-                    text: current.join("\n"),
-                    line: start,
-                });
+                paragraphs.push(Paragraph { text: current.join("\n"), line: start });
                 current.clear();
             }
             continue;
@@ -370,36 +330,22 @@ fn split_paragraphs(body: &str, first_line: usize) -> Vec<Paragraph> {
         if current.is_empty() {
             start = first_line + i;
         }
-        let item = line
-            .strip_prefix("- ")
-            .or_else(|| line.strip_prefix("* "))
-            .unwrap_or(line)
-            .trim();
+        let item = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")).unwrap_or(line).trim();
         current.push(item);
     }
     if !current.is_empty() {
-        paragraphs.push(Paragraph {
-            text: current.join("\n"),
-            line: start,
-        });
+        paragraphs.push(Paragraph { text: current.join("\n"), line: start });
     }
     paragraphs
 }
 
-fn parse_date(
-    value: &Spanned<String>,
-    source: &Source,
-    problems: &mut Problems,
-) -> Option<PartialDate> {
+fn parse_date(value: &Spanned<String>, source: &Source, problems: &mut Problems) -> Option<PartialDate> {
     let parsed = PartialDate::parse(value.get_ref());
     if parsed.is_none() {
         problems.add(
             source.file,
             source.line(value.span()),
-            format!(
-                "date '{}' is not a real date written YYYY-MM-DD, YYYY-MM or YYYY",
-                value.get_ref()
-            ),
+            format!("date '{}' is not a real date written YYYY-MM-DD, YYYY-MM or YYYY", value.get_ref()),
         );
     }
     parsed
@@ -416,25 +362,13 @@ fn parse_facts(
     document_ids: &HashMap<String, usize>,
     problems: &mut Problems,
 ) -> Vec<Fact> {
-    let source = Source {
-        file: "facts.toml",
-        text,
-        first_line: 1,
-    };
+    let source = Source { file: "facts.toml", text, first_line: 1 };
     let Some(file) = source.parse::<FactsFile>(problems) else {
         return Vec::new();
     };
     let bodies: Vec<String> = documents
         .iter()
-        .map(|d| {
-            collapse_whitespace(
-                &d.paragraphs
-                    .iter()
-                    .map(|p| p.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
-        })
+        .map(|d| collapse_whitespace(&d.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ")))
         .collect();
     let mut seen = HashSet::new();
     let mut facts = Vec::new();
@@ -450,43 +384,31 @@ fn parse_facts(
                 format!("fact id '{id}' must use only a-z, 0-9 and '-'"),
             );
         } else if !seen.insert(id.clone()) {
-            problems.add(
-                "facts.toml",
-                source.line(raw.id.span()),
-                format!("duplicate fact id '{id}'"),
-            );
+            problems.add("facts.toml", source.line(raw.id.span()), format!("duplicate fact id '{id}'"));
         }
         if raw.question.trim().is_empty() {
-            problems.add(
-                "facts.toml",
-                line,
-                format!("fact '{id}': question is empty"),
-            );
+            problems.add("facts.toml", line, format!("fact '{id}': question is empty"));
         }
         let document = document_ids.get(raw.source.get_ref().as_str()).copied();
         if document.is_none() {
             problems.add(
                 "facts.toml",
                 source.line(raw.source.span()),
-                format!(
-                    "fact '{id}': source '{}' is not the id of any document in documents/",
-                    raw.source.get_ref()
-                ),
+                format!("fact '{id}': source '{}' is not the id of any document in documents/", raw.source.get_ref()),
             );
         }
         let answer = collapse_whitespace(raw.answer.get_ref());
         if answer.is_empty() {
-            problems.add(
-                "facts.toml",
-                source.line(raw.answer.span()),
-                format!("fact '{id}': answer is empty"),
-            );
+            problems.add("facts.toml", source.line(raw.answer.span()), format!("fact '{id}': answer is empty"));
         } else if let Some(doc) = document {
             if !bodies[doc].contains(&answer) {
                 problems.add(
                     "facts.toml",
                     source.line(raw.answer.span()),
-                    format!("fact '{id}': answer is not a verbatim quote of {}; copy the sentence from the document", documents[doc].path),
+                    format!(
+                        "fact '{id}': answer is not a verbatim quote of {}; copy the sentence from the document",
+                        documents[doc].path
+                    ),
                 );
             }
         }
@@ -494,11 +416,7 @@ fn parse_facts(
             facts.push(Fact {
                 id,
                 question: raw.question.trim().to_string(),
-                alternates: raw
-                    .alternates
-                    .into_iter()
-                    .filter(|a| !a.trim().is_empty())
-                    .collect(),
+                alternates: raw.alternates.into_iter().filter(|a| !a.trim().is_empty()).collect(),
                 answer,
                 document: document.unwrap_or_default(),
             });
@@ -507,16 +425,8 @@ fn parse_facts(
     facts
 }
 
-fn parse_meetings(
-    text: &str,
-    document_ids: &HashMap<String, usize>,
-    problems: &mut Problems,
-) -> Vec<Meeting> {
-    let source = Source {
-        file: "meetings.toml",
-        text,
-        first_line: 1,
-    };
+fn parse_meetings(text: &str, document_ids: &HashMap<String, usize>, problems: &mut Problems) -> Vec<Meeting> {
+    let source = Source { file: "meetings.toml", text, first_line: 1 };
     let Some(file) = source.parse::<MeetingsFile>(problems) else {
         return Vec::new();
     };
@@ -529,34 +439,18 @@ fn parse_meetings(
         let before = problems.list.len();
         let at = |s: &Spanned<String>| source.line(s.span());
         if !is_valid_id(&id) {
-            problems.add(
-                "meetings.toml",
-                at(&raw.id),
-                format!("meeting id '{id}' must use only a-z, 0-9 and '-'"),
-            );
+            problems.add("meetings.toml", at(&raw.id), format!("meeting id '{id}' must use only a-z, 0-9 and '-'"));
         } else if !seen.insert(id.clone()) {
-            problems.add(
-                "meetings.toml",
-                at(&raw.id),
-                format!("duplicate meeting id '{id}'"),
-            );
+            problems.add("meetings.toml", at(&raw.id), format!("duplicate meeting id '{id}'"));
         }
         if raw.title.trim().is_empty() {
-            problems.add(
-                "meetings.toml",
-                line,
-                format!("meeting '{id}': title is empty"),
-            );
+            problems.add("meetings.toml", line, format!("meeting '{id}': title is empty"));
         }
         if !MEETING_KINDS.contains(&raw.kind.get_ref().as_str()) {
             problems.add(
                 "meetings.toml",
                 at(&raw.kind),
-                format!(
-                    "meeting '{id}': kind '{}' must be one of {}",
-                    raw.kind.get_ref(),
-                    MEETING_KINDS.join(", ")
-                ),
+                format!("meeting '{id}': kind '{}' must be one of {}", raw.kind.get_ref(), MEETING_KINDS.join(", ")),
             );
         }
         let status = match raw.status.get_ref().as_str() {
@@ -572,20 +466,14 @@ fn parse_meetings(
                 None
             }
         };
-        let date = raw
-            .date
-            .as_ref()
-            .and_then(|d| parse_date(d, &source, problems));
+        let date = raw.date.as_ref().and_then(|d| parse_date(d, &source, problems));
         let time = raw.time.as_ref().and_then(|t| {
             let parsed = NaiveTime::parse_from_str(t.get_ref(), "%H:%M").ok();
             if parsed.is_none() {
                 problems.add(
                     "meetings.toml",
                     at(t),
-                    format!(
-                        "meeting '{id}': time '{}' must be HH:MM (24-hour)",
-                        t.get_ref()
-                    ),
+                    format!("meeting '{id}': time '{}' must be HH:MM (24-hour)", t.get_ref()),
                 );
             }
             parsed
@@ -596,21 +484,14 @@ fn parse_meetings(
                 problems.add(
                     "meetings.toml",
                     at(z),
-                    format!(
-                        "meeting '{id}': timezone '{}' is not an IANA zone such as Asia/Almaty",
-                        z.get_ref()
-                    ),
+                    format!("meeting '{id}': timezone '{}' is not an IANA zone such as Asia/Almaty", z.get_ref()),
                 );
             }
             parsed
         });
         if let Some(t) = &raw.time {
             if raw.timezone.is_none() {
-                problems.add(
-                    "meetings.toml",
-                    at(t),
-                    format!("meeting '{id}': a time needs a timezone"),
-                );
+                problems.add("meetings.toml", at(t), format!("meeting '{id}': a time needs a timezone"));
             }
             if date.is_some_and(|d| !d.is_exact()) {
                 problems.add(
@@ -651,11 +532,7 @@ fn parse_meetings(
 }
 
 fn parse_aliases(text: &str, problems: &mut Problems) -> (Vec<AliasGroup>, Vec<Translation>) {
-    let source = Source {
-        file: "aliases.toml",
-        text,
-        first_line: 1,
-    };
+    let source = Source { file: "aliases.toml", text, first_line: 1 };
     let Some(file) = source.parse::<AliasesFile>(problems) else {
         return (Vec::new(), Vec::new());
     };
@@ -677,10 +554,7 @@ fn parse_aliases(text: &str, problems: &mut Problems) -> (Vec<AliasGroup>, Vec<T
                     problems.add(
                         "aliases.toml",
                         line,
-                        format!(
-                            "alias '{form}' of '{}' is already an alias of '{other}'",
-                            raw.canonical
-                        ),
+                        format!("alias '{form}' of '{}' is already an alias of '{other}'", raw.canonical),
                     );
                 }
                 Some(_) => {}
@@ -694,35 +568,39 @@ fn parse_aliases(text: &str, problems: &mut Problems) -> (Vec<AliasGroup>, Vec<T
             problems.add(
                 "aliases.toml",
                 line,
-                format!(
-                    "alias group '{}' needs at least one other form",
-                    raw.canonical
-                ),
+                format!("alias group '{}' needs at least one other form", raw.canonical),
             );
         }
-        groups.push(AliasGroup {
-            canonical: raw.canonical.trim().to_string(),
-            forms: unique,
-        });
+        groups.push(AliasGroup { canonical: raw.canonical.trim().to_string(), forms: unique });
     }
     let mut translations = Vec::new();
     for entry in file.translation {
         let line = source.line(entry.span());
         let raw = entry.into_inner();
         if raw.ru.is_empty() || raw.en.is_empty() {
-            problems.add(
-                "aliases.toml",
-                line,
-                "translation needs at least one word in both ru and en",
-            );
+            problems.add("aliases.toml", line, "translation needs at least one word in both ru and en");
             continue;
         }
-        translations.push(Translation {
-            russian: raw.ru,
-            english: raw.en,
-        });
+        translations.push(Translation { russian: raw.ru, english: raw.en });
     }
     (groups, translations)
+}
+
+fn parse_synonyms(text: &str, problems: &mut Problems) -> Vec<Vec<String>> {
+    let source = Source { file: "synonyms.toml", text, first_line: 1 };
+    let Some(file) = source.parse::<SynonymsFile>(problems) else { return Vec::new() };
+    let mut groups = Vec::new();
+    for entry in file.synonym {
+        let line = source.line(entry.span());
+        let words: Vec<String> =
+            entry.into_inner().words.into_iter().map(|w| w.trim().to_string()).filter(|w| !w.is_empty()).collect();
+        if words.len() < 2 {
+            problems.add("synonyms.toml", line, "a synonym group needs at least two words");
+            continue;
+        }
+        groups.push(words);
+    }
+    groups
 }
 
 #[cfg(test)]

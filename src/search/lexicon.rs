@@ -70,10 +70,8 @@ pub struct Lexicon {
     targets: Vec<(Vec<Vec<String>>, Option<String>)>,
 }
 
-const QUESTION_WORDS: &[&str] = &[
-    "when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming",
-    "date", "year",
-];
+const QUESTION_WORDS: &[&str] =
+    &["when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year"];
 
 impl Lexicon {
     /// Builds the lexicon from the unit stem sets that were indexed and the knowledge's tables.
@@ -112,39 +110,32 @@ impl Lexicon {
             targets: Vec::new(),
         };
         for group in &knowledge.aliases {
-            let forms: Vec<Vec<String>> = group
-                .forms
-                .iter()
-                .map(|f| lexicon.analyzer.stems(f))
-                .filter(|s| !s.is_empty())
-                .collect();
+            let forms: Vec<Vec<String>> =
+                group.forms.iter().map(|f| lexicon.analyzer.stems(f)).filter(|s| !s.is_empty()).collect();
             let target = lexicon.targets.len();
             for form in &forms {
-                lexicon.phrases.push(Phrase {
-                    stems: form.clone(),
-                    target,
-                });
+                lexicon.phrases.push(Phrase { stems: form.clone(), target });
             }
             for form in &group.forms {
                 for w in words(form) {
                     *words_seen.entry(w.lower).or_default() += 1;
                 }
             }
-            let english: Vec<Vec<String>> = forms
-                .into_iter()
-                .filter(|f| !f.iter().any(|s| is_cyrillic(s)))
-                .collect();
-            lexicon
-                .targets
-                .push((english, Some(group.canonical.clone())));
+            let english: Vec<Vec<String>> = forms.into_iter().filter(|f| !f.iter().any(|s| is_cyrillic(s))).collect();
+            lexicon.targets.push((english, Some(group.canonical.clone())));
+        }
+        for group in &knowledge.synonyms {
+            let forms: Vec<Vec<String>> =
+                group.iter().map(|f| lexicon.analyzer.stems(f)).filter(|s| !s.is_empty()).collect();
+            let target = lexicon.targets.len();
+            for form in &forms {
+                lexicon.phrases.push(Phrase { stems: form.clone(), target });
+            }
+            lexicon.targets.push((forms, None));
         }
         for translation in &knowledge.translations {
-            let english: Vec<Vec<String>> = translation
-                .english
-                .iter()
-                .map(|f| lexicon.analyzer.stems(f))
-                .filter(|s| !s.is_empty())
-                .collect();
+            let english: Vec<Vec<String>> =
+                translation.english.iter().map(|f| lexicon.analyzer.stems(f)).filter(|s| !s.is_empty()).collect();
             let target = lexicon.targets.len();
             for russian in &translation.russian {
                 let stems = lexicon.analyzer.stems(russian);
@@ -155,15 +146,9 @@ impl Lexicon {
             lexicon.targets.push((english, None));
         }
         // Longest phrases first, so "Organization of Turkic States" wins over "Turkic".
-        lexicon
-            .phrases
-            .sort_by(|a, b| b.stems.len().cmp(&a.stems.len()));
+        lexicon.phrases.sort_by(|a, b| b.stems.len().cmp(&a.stems.len()));
         for word in words_seen.keys() {
-            lexicon
-                .words_by_len
-                .entry(word.chars().count())
-                .or_default()
-                .push(word.clone());
+            lexicon.words_by_len.entry(word.chars().count()).or_default().push(word.clone());
         }
         for bucket in lexicon.words_by_len.values_mut() {
             bucket.sort();
@@ -196,15 +181,12 @@ impl Lexicon {
         if len < 3 || self.words.contains_key(lower) || lower.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        let max_distance = if len <= 5 { 1 } else { 2 };
+        let max_distance = if len < 8 { 1 } else { 2 };
         let mut best: Option<(usize, u32, &String)> = None;
         for candidate_len in len.saturating_sub(max_distance)..=len + max_distance {
             for candidate in self.words_by_len.get(&candidate_len).into_iter().flatten() {
                 // Three-letter words only correct to question and stop words ("wat" -> "what").
-                if len == 3
-                    && !is_stop_word(candidate)
-                    && !QUESTION_WORDS.contains(&candidate.as_str())
-                {
+                if len == 3 && !is_stop_word(candidate) && !QUESTION_WORDS.contains(&candidate.as_str()) {
                     continue;
                 }
                 let distance = strsim::damerau_levenshtein(lower, candidate);
@@ -232,21 +214,13 @@ impl Lexicon {
     /// derivations the stemmer does not unify.
     fn known_prefix(&self, stem: &str) -> Option<String> {
         let chars: Vec<char> = stem.chars().collect();
-        (5..chars.len())
-            .rev()
-            .take(4)
-            .map(|n| chars[..n].iter().collect::<String>())
-            .find(|p| self.stems.contains(p))
+        (5..chars.len()).rev().take(4).map(|n| chars[..n].iter().collect::<String>()).find(|p| self.stems.contains(p))
     }
 
     /// Analyses a question: corrects typos, detects intent, expands aliases and Russian words,
     /// and weighs each concept. Never fails; any text gives some plan (possibly empty).
     pub fn plan(&self, question: &str) -> QueryPlan {
-        let mut lowers: Vec<String> = words(question)
-            .into_iter()
-            .take(MAX_QUESTION_WORDS)
-            .map(|w| w.lower)
-            .collect();
+        let mut lowers: Vec<String> = words(question).into_iter().take(MAX_QUESTION_WORDS).map(|w| w.lower).collect();
         for lower in lowers.iter_mut() {
             if !is_cyrillic(lower) && !self.has_stem(&self.analyzer.stem(lower)) {
                 if let Some(fixed) = self.correct(lower) {
@@ -257,38 +231,36 @@ impl Lexicon {
         let intent = detect_intent(&lowers);
         let stems: Vec<String> = lowers.iter().map(|l| self.analyzer.stem(l)).collect();
 
-        let mut plan = QueryPlan {
-            intent,
-            ..QueryPlan::default()
-        };
+        let mut plan = QueryPlan { intent, ..QueryPlan::default() };
         let mut i = 0;
         while i < lowers.len() {
-            if let Some(phrase) = self
-                .phrases
-                .iter()
-                .find(|p| stems[i..].starts_with(&p.stems))
-            {
-                let (alternatives, canonical) = &self.targets[phrase.target];
-                let span = phrase.stems.len();
+            if let Some(longest) = self.phrases.iter().find(|p| stems[i..].starts_with(&p.stems)) {
+                let span = longest.stems.len();
                 let label = lowers[i..i + span].join(" ");
+                let own = &stems[i..i + span];
                 let all_stop = lowers[i..i + span].iter().all(|w| is_stop_word(w));
+                let mut alternatives: Vec<Vec<String>> = Vec::new();
+                let mut canonical = None;
+                for phrase in self.phrases.iter().filter(|p| p.stems == own) {
+                    let (targets, name) = &self.targets[phrase.target];
+                    canonical = canonical.or(name.as_ref());
+                    for alternative in targets {
+                        if alternative.iter().all(|s| self.has_stem(s)) && !alternatives.contains(alternative) {
+                            alternatives.push(alternative.clone());
+                        }
+                    }
+                }
                 i += span;
                 if all_stop && canonical.is_none() {
                     continue;
                 }
-                let alternatives: Vec<Vec<String>> = alternatives
-                    .iter()
-                    .filter(|a| a.iter().all(|s| self.has_stem(s)))
-                    .cloned()
-                    .collect();
                 if let Some(name) = canonical {
                     plan.mentioned.push(name.clone());
                 }
-                let direct = if is_cyrillic(&label) {
-                    Vec::new()
-                } else {
-                    stems[i - span..i].to_vec()
-                };
+                let direct = if is_cyrillic(&label) { Vec::new() } else { own.to_vec() };
+                if !direct.is_empty() && direct.iter().all(|s| self.has_stem(s)) && !alternatives.contains(&direct) {
+                    alternatives.insert(0, direct.clone());
+                }
                 self.push_group(&mut plan, label, alternatives, direct);
                 continue;
             }
@@ -300,10 +272,7 @@ impl Lexicon {
             }
             let alternatives = if self.has_stem(stem) {
                 vec![vec![stem.clone()]]
-            } else if let Some(prefix) = (!is_cyrillic(stem))
-                .then(|| self.known_prefix(stem))
-                .flatten()
-            {
+            } else if let Some(prefix) = (!is_cyrillic(stem)).then(|| self.known_prefix(stem)).flatten() {
                 vec![vec![prefix]]
             } else {
                 Vec::new()
@@ -314,33 +283,16 @@ impl Lexicon {
         plan
     }
 
-    fn push_group(
-        &self,
-        plan: &mut QueryPlan,
-        label: String,
-        alternatives: Vec<Vec<String>>,
-        direct: Vec<String>,
-    ) {
-        if plan
-            .groups
-            .iter()
-            .any(|g| !g.alternatives.is_empty() && g.alternatives == alternatives)
-        {
+    fn push_group(&self, plan: &mut QueryPlan, label: String, alternatives: Vec<Vec<String>>, direct: Vec<String>) {
+        if plan.groups.iter().any(|g| !g.alternatives.is_empty() && g.alternatives == alternatives) {
             return;
         }
         let weight = alternatives
             .iter()
             .map(|alt| alt.iter().map(|s| self.idf(s)).fold(0.0, f32::max))
-            .fold(None, |acc: Option<f32>, w| {
-                Some(acc.map_or(w, |a| a.max(w)))
-            })
+            .fold(None, |acc: Option<f32>, w| Some(acc.map_or(w, |a| a.max(w))))
             .unwrap_or_else(|| self.unknown_weight());
-        plan.groups.push(TermGroup {
-            label,
-            alternatives,
-            weight,
-            direct,
-        });
+        plan.groups.push(TermGroup { label, alternatives, weight, direct });
     }
 }
 
@@ -348,15 +300,10 @@ fn detect_intent(lowers: &[String]) -> Intent {
     let has = |list: &[&str]| lowers.iter().any(|w| list.iter().any(|k| w.starts_with(k)));
     Intent {
         when: has(&["when", "date", "когда", "дата", "числа"])
-            || lowers
-                .windows(2)
-                .any(|w| w[0] == "what" && (w[1] == "year" || w[1] == "day")),
+            || lowers.windows(2).any(|w| w[0] == "what" && (w[1] == "year" || w[1] == "day")),
         place: has(&["where", "где", "city", "город"]),
-        person: lowers
-            .iter()
-            .any(|w| w == "who" || w == "кто" || w == "whom"),
-        count: lowers.windows(2).any(|w| w[0] == "how" && w[1] == "many")
-            || has(&["сколько", "number"]),
+        person: lowers.iter().any(|w| w == "who" || w == "кто" || w == "whom"),
+        count: lowers.windows(2).any(|w| w[0] == "how" && w[1] == "many") || has(&["сколько", "number"]),
         list: has(&["list", "all", "список", "перечисл", "все", "какие"]),
         upcoming: has(&[
             "next",
@@ -370,16 +317,7 @@ fn detect_intent(lowers: &[String]) -> Intent {
             "предстоящ",
             "будущ",
         ]),
-        recent: has(&[
-            "recent",
-            "latest",
-            "last",
-            "past",
-            "previous",
-            "недавн",
-            "последн",
-            "прошл",
-        ]),
+        recent: has(&["recent", "latest", "last", "past", "previous", "недавн", "последн", "прошл"]),
     }
 }
 
@@ -399,21 +337,12 @@ mod tests {
                     "ОТГ".into(),
                 ],
             }],
-            translations: vec![Translation {
-                russian: vec!["встреча".into()],
-                english: vec!["meeting".into()],
-            }],
+            translations: vec![Translation { russian: vec!["встреча".into()], english: vec!["meeting".into()] }],
             ..Knowledge::default()
         };
         let analyzer = Analyzer::default();
-        let texts = [
-            "The Turkic Council ministers held a meeting in Almaty.",
-            "Cybersecurity council of the SCO.",
-        ];
-        let stems: Vec<HashSet<String>> = texts
-            .iter()
-            .map(|t| analyzer.stems(t).into_iter().collect())
-            .collect();
+        let texts = ["The Turkic Council ministers held a meeting in Almaty.", "Cybersecurity council of the SCO."];
+        let stems: Vec<HashSet<String>> = texts.iter().map(|t| analyzer.stems(t).into_iter().collect()).collect();
         Lexicon::new(analyzer, &stems, &texts, &knowledge)
     }
 
@@ -431,11 +360,7 @@ mod tests {
         let plan = lex.plan("When did OTS встречи happen?");
         assert!(plan.intent.when);
         let ots = &plan.groups[0];
-        assert!(
-            ots.alternatives
-                .contains(&vec!["turkic".to_string(), "council".to_string()]),
-            "{plan:?}"
-        );
+        assert!(ots.alternatives.contains(&vec!["turkic".to_string(), "council".to_string()]), "{plan:?}");
         assert_eq!(plan.mentioned, ["Organization of Turkic States"]);
         assert_eq!(plan.groups[1].alternatives, [vec!["meet".to_string()]]);
     }

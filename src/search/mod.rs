@@ -123,10 +123,7 @@ impl Engine {
             context: builder.add_text_field("context", stem_options),
         };
         let index = Index::create_in_ram(builder.build());
-        index.tokenizers().register(
-            TOKENIZER,
-            TextAnalyzer::builder(WhitespaceTokenizer::default()).build(),
-        );
+        index.tokenizers().register(TOKENIZER, TextAnalyzer::builder(WhitespaceTokenizer::default()).build());
 
         let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
         let mut all_stems = Vec::with_capacity(units.len());
@@ -139,25 +136,14 @@ impl Engine {
             doc.add_text(fields.question, analyzer.stems(&question_text).join(" "));
             doc.add_text(fields.context, analyzer.stems(&context_text).join(" "));
             writer.add_document(doc)?;
-            all_stems.push(
-                unit.stems
-                    .union(&unit.context_stems)
-                    .cloned()
-                    .collect::<HashSet<_>>(),
-            );
+            all_stems.push(unit.stems.union(&unit.context_stems).cloned().collect::<HashSet<_>>());
             indexed_text.push(format!("{} {} {}", unit.text, question_text, context_text));
         }
         writer.commit()?;
         let reader = index.reader()?;
         let text_refs: Vec<&str> = indexed_text.iter().map(String::as_str).collect();
         let lexicon = Lexicon::new(analyzer, &all_stems, &text_refs, &knowledge);
-        Ok(Engine {
-            knowledge,
-            units,
-            lexicon,
-            reader,
-            fields,
-        })
+        Ok(Engine { knowledge, units, lexicon, reader, fields })
     }
 
     /// The knowledge this engine was built from.
@@ -181,20 +167,14 @@ impl Engine {
         let plan = self.lexicon.plan(question);
         let query = self.build_query(&plan);
         let Some(query) = query else {
-            return Ranking {
-                plan,
-                candidates: Vec::new(),
-            };
+            return Ranking { plan, candidates: Vec::new() };
         };
         let searcher = self.reader.searcher();
         let top = match searcher.search(&query, &TopDocs::with_limit(CANDIDATES).order_by_score()) {
             Ok(top) => top,
             Err(err) => {
                 tracing::warn!("search failed: {err}");
-                return Ranking {
-                    plan,
-                    candidates: Vec::new(),
-                };
+                return Ranking { plan, candidates: Vec::new() };
             }
         };
         let total_weight: f32 = plan.groups.iter().map(|g| g.weight).sum();
@@ -202,11 +182,7 @@ impl Engine {
         let mut candidates: Vec<Candidate> = top
             .into_iter()
             .filter_map(|(bm25, address)| {
-                let column = searcher
-                    .segment_reader(address.segment_ord)
-                    .fast_fields()
-                    .u64("unit")
-                    .ok()?;
+                let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("unit").ok()?;
                 let unit = column.first(address.doc_id)? as usize;
                 Some(self.rank(&plan, unit, bm25, best_bm25, total_weight))
             })
@@ -219,86 +195,43 @@ impl Engine {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for group in plan.groups.iter().filter(|g| g.is_known()) {
             for alternative in &group.alternatives {
-                let boost = if *alternative == group.direct {
-                    1.0
-                } else {
-                    0.7
-                };
-                for (field, field_boost) in [
-                    (self.fields.text, 1.0),
-                    (self.fields.question, 0.8),
-                    (self.fields.context, 0.3),
-                ] {
-                    let terms: Vec<Term> = alternative
-                        .iter()
-                        .map(|s| Term::from_field_text(field, s))
-                        .collect();
+                let boost = if *alternative == group.direct { 1.0 } else { 0.7 };
+                for (field, field_boost) in
+                    [(self.fields.text, 1.0), (self.fields.question, 0.8), (self.fields.context, 0.3)]
+                {
+                    let terms: Vec<Term> = alternative.iter().map(|s| Term::from_field_text(field, s)).collect();
                     let query: Box<dyn Query> = if terms.len() == 1 {
-                        Box::new(TermQuery::new(
-                            terms[0].clone(),
-                            IndexRecordOption::WithFreqs,
-                        ))
+                        Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs))
                     } else {
                         Box::new(PhraseQuery::new(terms))
                     };
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(query, boost * field_boost)),
-                    ));
+                    clauses.push((Occur::Should, Box::new(BoostQuery::new(query, boost * field_boost))));
                 }
             }
         }
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
     }
 
-    fn rank(
-        &self,
-        plan: &QueryPlan,
-        unit_id: usize,
-        bm25: f32,
-        best_bm25: f32,
-        total_weight: f32,
-    ) -> Candidate {
+    fn rank(&self, plan: &QueryPlan, unit_id: usize, bm25: f32, best_bm25: f32, total_weight: f32) -> Candidate {
         let unit = &self.units[unit_id];
         let mut covered = 0.0;
         for group in &plan.groups {
-            if group
-                .alternatives
-                .iter()
-                .any(|alt| alt.iter().all(|s| unit.stems.contains(s)))
-            {
+            if group.alternatives.iter().any(|alt| alt.iter().all(|s| unit.stems.contains(s))) {
                 covered += group.weight;
-            } else if group
-                .alternatives
-                .iter()
-                .any(|alt| alt.iter().all(|s| unit.context_stems.contains(s)))
-            {
+            } else if group.alternatives.iter().any(|alt| alt.iter().all(|s| unit.context_stems.contains(s))) {
                 covered += group.weight * 0.5;
             }
         }
-        let coverage = if total_weight > 0.0 {
-            covered / total_weight
-        } else {
-            0.0
-        };
+        let coverage = if total_weight > 0.0 { covered / total_weight } else { 0.0 };
         let (snippet, highlights, snippet_bonus) = self.snippet(plan, unit);
         let kind_bonus = match unit.kind {
             UnitKind::Fact(_) => 0.05,
-            UnitKind::Meeting(_) if plan.intent.when || plan.intent.place || plan.intent.list => {
-                0.08
-            }
+            UnitKind::Meeting(_) if plan.intent.when || plan.intent.place || plan.intent.list => 0.08,
             UnitKind::Meeting(_) => -0.05,
             UnitKind::Passage => 0.0,
         };
         let score = 0.6 * coverage + 0.4 * (bm25 / best_bm25) + snippet_bonus + kind_bonus;
-        Candidate {
-            unit: unit_id,
-            bm25,
-            coverage,
-            score,
-            snippet,
-            highlights,
-        }
+        Candidate { unit: unit_id, bm25, coverage, score, snippet, highlights }
     }
 
     /// Chooses the best window of one to three sentences and marks the matched words.
@@ -310,11 +243,7 @@ impl Engine {
             let matched: f32 = plan
                 .groups
                 .iter()
-                .filter(|g| {
-                    g.alternatives
-                        .iter()
-                        .any(|alt| alt.iter().all(|s| stems.contains(s)))
-                })
+                .filter(|g| g.alternatives.iter().any(|alt| alt.iter().all(|s| stems.contains(s))))
                 .map(|g| g.weight)
                 .sum();
             let text = &unit.text[unit.sentences[i].clone()];
@@ -323,18 +252,11 @@ impl Engine {
         };
         let scores: Vec<(f32, f32)> = (0..unit.sentences.len()).map(sentence_score).collect();
         let best = (0..scores.len())
-            .max_by(|&a, &b| {
-                (scores[a].0 + scores[a].1)
-                    .total_cmp(&(scores[b].0 + scores[b].1))
-                    .then(b.cmp(&a))
-            })
+            .max_by(|&a, &b| (scores[a].0 + scores[a].1).total_cmp(&(scores[b].0 + scores[b].1)).then(b.cmp(&a)))
             .unwrap_or(0);
         let mut window = best..best + 1;
-        let chars = |w: &Range<usize>| {
-            unit.text[unit.sentences[w.start].start..unit.sentences[w.end - 1].end]
-                .chars()
-                .count()
-        };
+        let chars =
+            |w: &Range<usize>| unit.text[unit.sentences[w.start].start..unit.sentences[w.end - 1].end].chars().count();
         // Grow the window while a neighbour adds matched weight and the snippet stays short.
         while window.len() < 3 {
             let before = window.start.checked_sub(1).map(|i| (i, scores[i].0));
@@ -371,18 +293,11 @@ impl Engine {
     }
 
     fn highlights(&self, plan: &QueryPlan, snippet: &str) -> Vec<Range<usize>> {
-        let wanted: HashSet<&str> = plan
-            .groups
-            .iter()
-            .flat_map(|g| g.alternatives.iter().flatten())
-            .map(String::as_str)
-            .collect();
+        let wanted: HashSet<&str> =
+            plan.groups.iter().flat_map(|g| g.alternatives.iter().flatten()).map(String::as_str).collect();
         words(snippet)
             .into_iter()
-            .filter(|w| {
-                !text::is_stop_word(&w.lower)
-                    && wanted.contains(self.lexicon.analyzer.stem(&w.lower).as_str())
-            })
+            .filter(|w| !text::is_stop_word(&w.lower) && wanted.contains(self.lexicon.analyzer.stem(&w.lower).as_str()))
             .map(|w| w.range)
             .collect()
     }
@@ -390,9 +305,9 @@ impl Engine {
 
 /// A bonus for sentences that hold the kind of thing the question asks for.
 fn intent_bonus(intent: Intent, sentence: &str) -> f32 {
-    let has_year = words(sentence).iter().any(|w| {
-        w.lower.len() == 4 && w.lower.starts_with(['1', '2']) && w.lower.parse::<u32>().is_ok()
-    });
+    let has_year = words(sentence)
+        .iter()
+        .any(|w| w.lower.len() == 4 && w.lower.starts_with(['1', '2']) && w.lower.parse::<u32>().is_ok());
     let has_number = sentence.chars().any(|c| c.is_ascii_digit());
     let mut bonus = 0.0;
     if intent.when && has_year {
@@ -416,10 +331,7 @@ fn unit_fields(knowledge: &Knowledge, unit: &Unit) -> (String, String) {
         }
         UnitKind::Meeting(i) => {
             let meeting = &knowledge.meetings[i];
-            format!(
-                "{} {} {}",
-                meeting.title, meeting.organization, meeting.kind
-            )
+            format!("{} {} {}", meeting.title, meeting.organization, meeting.kind)
         }
     };
     (question, context)
@@ -429,32 +341,14 @@ fn collect_units(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Unit> {
     let mut units = Vec::new();
     for (d, document) in knowledge.documents.iter().enumerate() {
         for paragraph in &document.paragraphs {
-            units.push(make_unit(
-                knowledge,
-                analyzer,
-                UnitKind::Passage,
-                d,
-                paragraph.text.clone(),
-            ));
+            units.push(make_unit(knowledge, analyzer, UnitKind::Passage, d, paragraph.text.clone()));
         }
     }
     for (i, fact) in knowledge.facts.iter().enumerate() {
-        units.push(make_unit(
-            knowledge,
-            analyzer,
-            UnitKind::Fact(i),
-            fact.document,
-            fact.answer.clone(),
-        ));
+        units.push(make_unit(knowledge, analyzer, UnitKind::Fact(i), fact.document, fact.answer.clone()));
     }
     for (i, meeting) in knowledge.meetings.iter().enumerate() {
-        units.push(make_unit(
-            knowledge,
-            analyzer,
-            UnitKind::Meeting(i),
-            meeting.document,
-            meeting_text(meeting),
-        ));
+        units.push(make_unit(knowledge, analyzer, UnitKind::Meeting(i), meeting.document, meeting_text(meeting)));
     }
     units
 }
@@ -463,14 +357,8 @@ fn collect_units(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Unit> {
 pub fn meeting_text(meeting: &crate::knowledge::Meeting) -> String {
     let mut line = meeting.title.clone();
     let when = meeting.date.map(|d| d.to_string());
-    let details: Vec<String> = [
-        when,
-        meeting.place.clone(),
-        Some(meeting.status.as_str().to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let details: Vec<String> =
+        [when, meeting.place.clone(), Some(meeting.status.as_str().to_string())].into_iter().flatten().collect();
     line.push_str(&format!(" — {}.", details.join(", ")));
     if !meeting.summary.is_empty() {
         line.push('\n');
@@ -479,18 +367,9 @@ pub fn meeting_text(meeting: &crate::knowledge::Meeting) -> String {
     line
 }
 
-fn make_unit(
-    knowledge: &Knowledge,
-    analyzer: &Analyzer,
-    kind: UnitKind,
-    document: usize,
-    text: String,
-) -> Unit {
+fn make_unit(knowledge: &Knowledge, analyzer: &Analyzer, kind: UnitKind, document: usize, text: String) -> Unit {
     let sentences = sentences(&text);
-    let sentence_stems = sentences
-        .iter()
-        .map(|r| analyzer.stems(&text[r.clone()]).into_iter().collect())
-        .collect();
+    let sentence_stems = sentences.iter().map(|r| analyzer.stems(&text[r.clone()]).into_iter().collect()).collect();
     let mut unit = Unit {
         kind,
         document,

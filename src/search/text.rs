@@ -47,20 +47,14 @@ pub fn words(text: &str) -> Vec<Word> {
                 break;
             }
         }
-        let ends_with_possessive =
-            lower.len() > 2 && text[start..end].contains(is_apostrophe) && lower.ends_with('s');
+        let ends_with_possessive = lower.len() > 2 && text[start..end].contains(is_apostrophe) && lower.ends_with('s');
         if ends_with_possessive {
-            let apostrophe_before_s = text[start..end]
-                .trim_end_matches(['s', 'S'])
-                .ends_with(is_apostrophe);
+            let apostrophe_before_s = text[start..end].trim_end_matches(['s', 'S']).ends_with(is_apostrophe);
             if apostrophe_before_s {
                 lower.pop();
             }
         }
-        out.push(Word {
-            range: start..end,
-            lower,
-        });
+        out.push(Word { range: start..end, lower });
     }
     out
 }
@@ -78,10 +72,7 @@ pub struct Analyzer {
 
 impl Default for Analyzer {
     fn default() -> Self {
-        Analyzer {
-            english: Stemmer::new(Algorithm::English),
-            russian: Stemmer::new(Algorithm::Russian),
-        }
+        Analyzer { english: Stemmer::new(Algorithm::English), russian: Stemmer::new(Algorithm::Russian) }
     }
 }
 
@@ -144,16 +135,11 @@ fn ends_sentence(text: &str, at: usize) -> bool {
     }
     // A single capital letter or a short abbreviation before the dot is an initial or title.
     let before = &text[..at];
-    let mut last_word: Vec<char> = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
+    let mut last_word: Vec<char> = before.chars().rev().take_while(|c| c.is_alphabetic()).collect();
     last_word.reverse();
     let last_word: String = last_word.into_iter().collect();
     let is_initial = last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase);
-    let is_title =
-        ["prof", "Prof", "Dr", "Mr", "Mrs", "St", "No", "Co", "vs"].contains(&last_word.as_str());
+    let is_title = ["prof", "Prof", "Dr", "Mr", "Mrs", "St", "No", "Co", "vs"].contains(&last_word.as_str());
     !(text.as_bytes()[at] == b'.' && (is_initial || is_title))
 }
 
