@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 
 use crate::knowledge::{Meeting, MeetingStatus};
 
-/// True when the meeting's date (or any day of its month or year) is today or later and it
-/// is not recorded as held.
+/// True when the meeting's date (or any day of its month or year) is today or later. The
+/// recorded status is not consulted: a meeting marked held is still ahead for a clock set
+/// before its date.
 pub fn is_upcoming(meeting: &Meeting, today: NaiveDate) -> bool {
-    meeting.status != MeetingStatus::Held && meeting.date.is_some_and(|d| d.last_day() >= today)
+    meeting.date.is_some_and(|d| d.last_day() >= today)
 }
 
 /// Indices of dated meetings still ahead, soonest first.
@@ -76,6 +77,7 @@ mod tests {
             meeting("undated", None, MeetingStatus::Planned),
         ];
         assert_eq!(upcoming(&meetings, day("2026-11-26")), [2, 1]);
+        assert_eq!(upcoming(&meetings, day("2019-01-01")), [0, 1, 2], "held is relative to the clock");
         assert_eq!(upcoming(&meetings, day("2027-01-01")), Vec::<usize>::new());
         assert_eq!(next(&meetings, day("2025-06-01")), Some(1));
         assert_eq!(recent(&meetings, day("2027-01-01")), [2, 1, 0]);

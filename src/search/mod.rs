@@ -222,8 +222,17 @@ impl Engine {
                 covered += group.weight * 0.5;
             }
         }
-        let coverage = if total_weight > 0.0 { covered / total_weight } else { 0.0 };
+        let mut coverage = if total_weight > 0.0 { covered / total_weight } else { 0.0 };
         let (snippet, highlights, snippet_bonus) = self.snippet(plan, unit);
+        // A "how many" answer without a number, or a "when" answer without a date, misses
+        // what was asked however many words it shares with the question.
+        let quoted = &unit.text[snippet.clone()];
+        if plan.intent.count && !quoted.chars().any(|c| c.is_ascii_digit()) && !has_number_word(quoted) {
+            coverage *= 0.8;
+        }
+        if plan.intent.when && !has_year(quoted) {
+            coverage *= 0.85;
+        }
         let kind_bonus = match unit.kind {
             UnitKind::Fact(_) => 0.05,
             UnitKind::Meeting(_) if plan.intent.when || plan.intent.place || plan.intent.list => 0.08,
@@ -303,12 +312,22 @@ impl Engine {
     }
 }
 
+fn has_year(text: &str) -> bool {
+    words(text).iter().any(|w| w.lower.len() == 4 && w.lower.starts_with(['1', '2']) && w.lower.parse::<u32>().is_ok())
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twofold", "hundred", "million",
+];
+
+fn has_number_word(text: &str) -> bool {
+    words(text).iter().any(|w| NUMBER_WORDS.contains(&w.lower.as_str()))
+}
+
 /// A bonus for sentences that hold the kind of thing the question asks for.
 fn intent_bonus(intent: Intent, sentence: &str) -> f32 {
-    let has_year = words(sentence)
-        .iter()
-        .any(|w| w.lower.len() == 4 && w.lower.starts_with(['1', '2']) && w.lower.parse::<u32>().is_ok());
-    let has_number = sentence.chars().any(|c| c.is_ascii_digit());
+    let has_year = has_year(sentence);
+    let has_number = sentence.chars().any(|c| c.is_ascii_digit()) || has_number_word(sentence);
     let mut bonus = 0.0;
     if intent.when && has_year {
         bonus += 0.08;

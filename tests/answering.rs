@@ -1,0 +1,141 @@
+//! Answering over the shipped knowledge folder: hostile input never breaks the engine,
+//! boilerplate and unrelated questions are declined, meetings are relative to the clock.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use ictbot::answer::{answer, Confidence, HitKind, MAX_HITS};
+use ictbot::knowledge;
+use ictbot::search::Engine;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let k = knowledge::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")).expect("knowledge loads");
+        Engine::build(k).expect("index builds")
+    })
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+const TODAY: &str = "2026-11-26";
+
+#[test]
+fn hostile_questions_never_panic_and_stay_within_limits() {
+    let huge = "ICT ".repeat(25_000);
+    let hostile = [
+        "",
+        "   ",
+        &huge,
+        "?!.,;:()[]{}<>",
+        "title:(*",
+        "AND OR NOT",
+        "\"unclosed phrase",
+        "text:ict^100 +SCO -OTS ~2",
+        "🤖🚀🇺🇿",
+        "مرحبا كيف حالك",
+        "שלום עולם",
+        "\u{0}\u{1}\u{7}\u{1b}[31mred\u{7f}",
+        "<b>ICT</b> &amp; <script>alert(1)</script>",
+        "İSTANBUL ıstanbul",
+        "a",
+    ];
+    for question in hostile {
+        let a = answer(engine(), question, day(TODAY));
+        assert!(a.hits.len() <= MAX_HITS);
+        for hit in &a.hits {
+            assert!(!hit.snippet.is_empty());
+            for r in &hit.highlights {
+                assert!(hit.snippet.is_char_boundary(r.start) && hit.snippet.is_char_boundary(r.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn empty_and_punctuation_only_questions_are_declined() {
+    for question in ["", "?!.,", "🤖🚀", "AND OR NOT"] {
+        assert_eq!(answer(engine(), question, day(TODAY)).confidence, Confidence::Declined, "{question:?}");
+    }
+}
+
+#[test]
+fn boilerplate_only_questions_are_declined() {
+    for question in [
+        "What is the USD exchange rate today?",
+        "How many views does the article have?",
+        "How do I log in to leave a comment?",
+        "Where can I follow the news on the WhatsApp channel?",
+        "What are the popular headlines about Air Arabia flights?",
+    ] {
+        let a = answer(engine(), question, day(TODAY));
+        assert_eq!(a.confidence, Confidence::Declined, "{question}: {:?}", a.hits.first().map(|h| &h.snippet));
+    }
+}
+
+#[test]
+fn unrelated_questions_are_declined() {
+    for question in ["What is the capital of France?", "Recommend a good pizza recipe", "Who won the Champions League?"]
+    {
+        let a = answer(engine(), question, day(TODAY));
+        assert_eq!(a.confidence, Confidence::Declined, "{question}: {:?}", a.hits.first().map(|h| &h.snippet));
+    }
+}
+
+#[test]
+fn answers_quote_the_source_and_cite_it() {
+    let a = answer(engine(), "Where was the 2nd meeting of the Turkic Council ICT ministers held?", day(TODAY));
+    assert!(a.answered());
+    let hit = &a.hits[0];
+    assert!(hit.snippet.contains("Istanbul"), "{}", hit.snippet);
+    assert!(hit.citation.source.starts_with("documents/000"), "{:?}", hit.citation);
+    assert!(hit.snippet.chars().count() <= 600, "snippet stays 1–3 sentences");
+}
+
+#[test]
+fn typos_and_aliases_reach_the_same_passage() {
+    let exact = answer(engine(), "Which Belarusian IT companies have offices in Uzbekistan?", day(TODAY));
+    let typo = answer(engine(), "wich belarusian IT compnies have ofices in Uzbekistn", day(TODAY));
+    assert!(exact.hits[0].snippet.contains("EPAM"), "{}", exact.hits[0].snippet);
+    assert!(typo.hits[0].snippet.contains("EPAM"), "{}", typo.hits[0].snippet);
+    let alias =
+        answer(engine(), "When did the Organization of Turkic States ICT ministers meet in Almaty?", day(TODAY));
+    assert!(alias.hits[0].snippet.contains("2019"), "{}", alias.hits[0].snippet);
+}
+
+#[test]
+fn russian_questions_are_answered_from_english_sources() {
+    let a = answer(engine(), "Где прошла встреча глав цифровых ведомств ШОС?", day(TODAY));
+    assert!(a.answered());
+    assert!(
+        a.hits.iter().take(3).any(|h| h.snippet.contains("Karamay") || h.snippet.contains("Almaty")),
+        "{:?}",
+        a.hits
+    );
+}
+
+#[test]
+fn upcoming_meetings_depend_on_the_clock() {
+    let before_forum = answer(engine(), "What is the next SCO meeting?", day("2024-01-15"));
+    let listing = before_forum.hits.iter().find(|h| h.kind == HitKind::Calendar).expect("a calendar hit");
+    assert!(listing.snippet.starts_with("Upcoming:"));
+    assert!(listing.snippet.lines().nth(1).unwrap().contains("1 February 2024"), "{}", listing.snippet);
+
+    let later = answer(engine(), "What is the next SCO meeting?", day(TODAY));
+    let listing = later.hits.iter().find(|h| h.kind == HitKind::Calendar).expect("a calendar hit");
+    assert!(!listing.snippet.contains("1 February 2024"), "past meetings are not upcoming: {}", listing.snippet);
+    assert!(listing.snippet.contains("2026"), "{}", listing.snippet);
+}
+
+#[test]
+fn when_questions_quote_the_date() {
+    let a = answer(engine(), "When was the 12th OTS summit in Gabala?", day(TODAY));
+    assert!(
+        a.hits.iter().take(1).any(|h| h.snippet.contains("7 October 2025") || h.snippet.contains("October 7")),
+        "{:?}",
+        a.hits
+    );
+}
