@@ -66,6 +66,8 @@ pub struct Lexicon {
     words_by_len: HashMap<usize, Vec<String>>,
     stems: HashSet<String>,
     phrases: Vec<Phrase>,
+    /// Indices into `phrases` by first stem, longest first.
+    phrases_by_first: HashMap<String, Vec<usize>>,
     /// Expansion targets: each is a list of stem sequences, plus the canonical name.
     targets: Vec<(Vec<Vec<String>>, Option<String>)>,
 }
@@ -107,6 +109,7 @@ impl Lexicon {
             words: HashMap::new(),
             words_by_len: HashMap::new(),
             phrases: Vec::new(),
+            phrases_by_first: HashMap::new(),
             targets: Vec::new(),
         };
         for group in &knowledge.aliases {
@@ -147,6 +150,9 @@ impl Lexicon {
         }
         // Longest phrases first, so "Organization of Turkic States" wins over "Turkic".
         lexicon.phrases.sort_by(|a, b| b.stems.len().cmp(&a.stems.len()));
+        for (n, phrase) in lexicon.phrases.iter().enumerate() {
+            lexicon.phrases_by_first.entry(phrase.stems[0].clone()).or_default().push(n);
+        }
         for word in words_seen.keys() {
             lexicon.words_by_len.entry(word.chars().count()).or_default().push(word.clone());
         }
@@ -234,14 +240,16 @@ impl Lexicon {
         let mut plan = QueryPlan { intent, ..QueryPlan::default() };
         let mut i = 0;
         while i < lowers.len() {
-            if let Some(longest) = self.phrases.iter().find(|p| stems[i..].starts_with(&p.stems)) {
+            let starting_here = self.phrases_by_first.get(&stems[i]).map_or(&[][..], Vec::as_slice);
+            let phrases = starting_here.iter().map(|&n| &self.phrases[n]);
+            if let Some(longest) = phrases.clone().find(|p| stems[i..].starts_with(&p.stems)) {
                 let span = longest.stems.len();
                 let label = lowers[i..i + span].join(" ");
                 let own = &stems[i..i + span];
                 let all_stop = lowers[i..i + span].iter().all(|w| is_stop_word(w));
                 let mut alternatives: Vec<Vec<String>> = Vec::new();
                 let mut canonical = None;
-                for phrase in self.phrases.iter().filter(|p| p.stems == own) {
+                for phrase in phrases.filter(|p| p.stems == own) {
                     let (targets, name) = &self.targets[phrase.target];
                     canonical = canonical.or(name.as_ref());
                     for alternative in targets {

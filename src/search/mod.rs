@@ -56,12 +56,22 @@ pub struct Unit {
     pub document: usize,
     /// The text a snippet is cut from.
     pub text: String,
-    sentences: Vec<Range<usize>>,
-    sentence_stems: Vec<HashSet<String>>,
+    sentences: Vec<Sentence>,
+    /// Every word of the text with its stem, for marking matches.
+    words: Vec<(Range<usize>, String)>,
     /// Stems of the text and, for facts and meetings, of their questions and titles.
     stems: HashSet<String>,
     /// Stems of the document's title and organizations: context, worth less than the text.
     context_stems: HashSet<String>,
+}
+
+/// A sentence of a unit, analysed once at build time.
+#[derive(Debug)]
+struct Sentence {
+    range: Range<usize>,
+    stems: HashSet<String>,
+    has_year: bool,
+    has_number: bool,
 }
 
 /// One ranked candidate.
@@ -188,6 +198,9 @@ impl Engine {
             })
             .collect();
         candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
+        for candidate in candidates.iter_mut().take(crate::answer::MAX_HITS * 2) {
+            self.highlight(&plan, candidate);
+        }
         Ranking { plan, candidates }
     }
 
@@ -223,16 +236,20 @@ impl Engine {
             }
         }
         let mut coverage = if total_weight > 0.0 { covered / total_weight } else { 0.0 };
-        let (snippet, highlights, snippet_bonus) = self.snippet(plan, unit);
+        let (snippet, snippet_bonus) = self.snippet(plan, unit);
         // A "how many" answer without a number, or a "when" answer without a date, misses
         // what was asked however many words it shares with the question.
-        let quoted = &unit.text[snippet.clone()];
-        if plan.intent.count && !quoted.chars().any(|c| c.is_ascii_digit()) && !has_number_word(quoted) {
+        let quoted = &unit.sentences[snippet.clone()];
+        if plan.intent.count && !quoted.iter().any(|s| s.has_number) {
             coverage *= 0.8;
         }
-        if plan.intent.when && !has_year(quoted) {
+        if plan.intent.when && !quoted.iter().any(|s| s.has_year) {
             coverage *= 0.85;
         }
+        let snippet = match (quoted.first(), quoted.last()) {
+            (Some(first), Some(last)) => first.range.start..last.range.end,
+            _ => 0..unit.text.len(),
+        };
         let kind_bonus = match unit.kind {
             UnitKind::Fact(_) => 0.05,
             UnitKind::Meeting(_) if plan.intent.when || plan.intent.place || plan.intent.list => 0.08,
@@ -240,23 +257,23 @@ impl Engine {
             UnitKind::Passage => 0.0,
         };
         let score = 0.6 * coverage + 0.4 * (bm25 / best_bm25) + snippet_bonus + kind_bonus;
-        Candidate { unit: unit_id, bm25, coverage, score, snippet, highlights }
+        Candidate { unit: unit_id, bm25, coverage, score, snippet, highlights: Vec::new() }
     }
 
-    /// Chooses the best window of one to three sentences and marks the matched words.
-    /// Returns the window, highlights relative to it, and a bonus when the window holds
-    /// what the question asks for (a date for "when", a number for "how many").
-    fn snippet(&self, plan: &QueryPlan, unit: &Unit) -> (Range<usize>, Vec<Range<usize>>, f32) {
+    /// Chooses the best window of one to three sentences. Returns the window (sentence
+    /// indices) and a bonus when it holds what the question asks for (a date for "when",
+    /// a number for "how many").
+    fn snippet(&self, plan: &QueryPlan, unit: &Unit) -> (Range<usize>, f32) {
         let sentence_score = |i: usize| -> (f32, f32) {
-            let stems = &unit.sentence_stems[i];
+            let sentence = &unit.sentences[i];
+            let stems = &sentence.stems;
             let matched: f32 = plan
                 .groups
                 .iter()
                 .filter(|g| g.alternatives.iter().any(|alt| alt.iter().all(|s| stems.contains(s))))
                 .map(|g| g.weight)
                 .sum();
-            let text = &unit.text[unit.sentences[i].clone()];
-            let wanted = intent_bonus(plan.intent, text);
+            let wanted = intent_bonus(plan.intent, sentence);
             (matched, wanted)
         };
         let scores: Vec<(f32, f32)> = (0..unit.sentences.len()).map(sentence_score).collect();
@@ -264,8 +281,9 @@ impl Engine {
             .max_by(|&a, &b| (scores[a].0 + scores[a].1).total_cmp(&(scores[b].0 + scores[b].1)).then(b.cmp(&a)))
             .unwrap_or(0);
         let mut window = best..best + 1;
-        let chars =
-            |w: &Range<usize>| unit.text[unit.sentences[w.start].start..unit.sentences[w.end - 1].end].chars().count();
+        let chars = |w: &Range<usize>| {
+            unit.text[unit.sentences[w.start].range.start..unit.sentences[w.end - 1].range.end].chars().count()
+        };
         // Grow the window while a neighbour adds matched weight and the snippet stays short.
         while window.len() < 3 {
             let before = window.start.checked_sub(1).map(|i| (i, scores[i].0));
@@ -291,24 +309,26 @@ impl Engine {
             }
             window = grown;
         }
-        let range = if unit.sentences.is_empty() {
-            0..unit.text.len()
-        } else {
-            unit.sentences[window.start].start..unit.sentences[window.end - 1].end
-        };
+        if unit.sentences.is_empty() {
+            window = 0..0;
+        }
         let wanted = scores.get(best).map_or(0.0, |s| s.1);
-        let highlights = self.highlights(plan, &unit.text[range.clone()]);
-        (range, highlights, wanted)
+        (window, wanted)
     }
 
-    fn highlights(&self, plan: &QueryPlan, snippet: &str) -> Vec<Range<usize>> {
+    /// Marks, within the candidate's snippet, the words that match the question.
+    fn highlight(&self, plan: &QueryPlan, candidate: &mut Candidate) {
         let wanted: HashSet<&str> =
             plan.groups.iter().flat_map(|g| g.alternatives.iter().flatten()).map(String::as_str).collect();
-        words(snippet)
-            .into_iter()
-            .filter(|w| !text::is_stop_word(&w.lower) && wanted.contains(self.lexicon.analyzer.stem(&w.lower).as_str()))
-            .map(|w| w.range)
-            .collect()
+        let snippet = candidate.snippet.clone();
+        candidate.highlights = self.units[candidate.unit]
+            .words
+            .iter()
+            .filter(|(range, stem)| {
+                range.start >= snippet.start && range.end <= snippet.end && wanted.contains(stem.as_str())
+            })
+            .map(|(range, _)| range.start - snippet.start..range.end - snippet.start)
+            .collect();
     }
 }
 
@@ -325,14 +345,12 @@ fn has_number_word(text: &str) -> bool {
 }
 
 /// A bonus for sentences that hold the kind of thing the question asks for.
-fn intent_bonus(intent: Intent, sentence: &str) -> f32 {
-    let has_year = has_year(sentence);
-    let has_number = sentence.chars().any(|c| c.is_ascii_digit()) || has_number_word(sentence);
+fn intent_bonus(intent: Intent, sentence: &Sentence) -> f32 {
     let mut bonus = 0.0;
-    if intent.when && has_year {
+    if intent.when && sentence.has_year {
         bonus += 0.08;
     }
-    if intent.count && has_number {
+    if intent.count && sentence.has_number {
         bonus += 0.08;
     }
     bonus
@@ -387,15 +405,30 @@ pub fn meeting_text(meeting: &crate::knowledge::Meeting) -> String {
 }
 
 fn make_unit(knowledge: &Knowledge, analyzer: &Analyzer, kind: UnitKind, document: usize, text: String) -> Unit {
-    let sentences = sentences(&text);
-    let sentence_stems = sentences.iter().map(|r| analyzer.stems(&text[r.clone()]).into_iter().collect()).collect();
+    let sentences = sentences(&text)
+        .into_iter()
+        .map(|range| {
+            let piece = &text[range.clone()];
+            Sentence {
+                stems: analyzer.stems(piece).into_iter().collect(),
+                has_year: has_year(piece),
+                has_number: piece.chars().any(|c| c.is_ascii_digit()) || has_number_word(piece),
+                range,
+            }
+        })
+        .collect();
+    let words = words(&text)
+        .into_iter()
+        .filter(|w| !text::is_stop_word(&w.lower))
+        .map(|w| (w.range, analyzer.stem(&w.lower)))
+        .collect();
     let mut unit = Unit {
         kind,
         document,
         stems: analyzer.stems(&text).into_iter().collect(),
         text,
         sentences,
-        sentence_stems,
+        words,
         context_stems: HashSet::new(),
     };
     let (question, context) = unit_fields(knowledge, &unit);
