@@ -93,14 +93,15 @@ fn check(dir: &std::path::Path) -> ExitCode {
     match knowledge::load(dir) {
         Ok(k) => {
             println!(
-                "{}: ok — {} documents, {} passages, {} facts, {} meetings, {} alias groups, {} translations",
+                "{}: ok — {} documents, {} passages, {} facts, {} meetings, {} alias groups, {} translations, {} synonym groups",
                 dir.display(),
                 k.documents.len(),
                 k.paragraph_count(),
                 k.facts.len(),
                 k.meetings.len(),
                 k.aliases.len(),
-                k.translations.len()
+                k.translations.len(),
+                k.synonyms.len()
             );
             ExitCode::SUCCESS
         }

@@ -72,6 +72,9 @@ pub struct Lexicon {
     targets: Vec<(Vec<Vec<String>>, Option<String>)>,
 }
 
+/// How much more an unknown name (Estonia, FIFA) weighs than an unknown common word.
+const UNKNOWN_NAME_FACTOR: f32 = 2.0;
+
 const QUESTION_WORDS: &[&str] =
     &["when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year"];
 
@@ -226,7 +229,15 @@ impl Lexicon {
     /// Analyses a question: corrects typos, detects intent, expands aliases and Russian words,
     /// and weighs each concept. Never fails; any text gives some plan (possibly empty).
     pub fn plan(&self, question: &str) -> QueryPlan {
-        let mut lowers: Vec<String> = words(question).into_iter().take(MAX_QUESTION_WORDS).map(|w| w.lower).collect();
+        let question_words: Vec<_> = words(question).into_iter().take(MAX_QUESTION_WORDS).collect();
+        // Capitalised words past the first are names; a name the knowledge lacks is the topic.
+        let names: HashSet<String> = question_words
+            .iter()
+            .skip(1)
+            .filter(|w| question[w.range.clone()].starts_with(char::is_uppercase))
+            .map(|w| w.lower.clone())
+            .collect();
+        let mut lowers: Vec<String> = question_words.into_iter().map(|w| w.lower).collect();
         for lower in lowers.iter_mut() {
             if !is_cyrillic(lower) && !self.has_stem(&self.analyzer.stem(lower)) {
                 if let Some(fixed) = self.correct(lower) {
@@ -275,7 +286,8 @@ impl Lexicon {
             let lower = &lowers[i];
             let stem = &stems[i];
             i += 1;
-            if is_stop_word(lower) || QUESTION_WORDS.contains(&lower.as_str()) {
+            let single_letter = lower.chars().count() == 1 && !lower.chars().all(|c| c.is_ascii_digit());
+            if single_letter || is_stop_word(lower) || QUESTION_WORDS.contains(&lower.as_str()) {
                 continue;
             }
             let alternatives = if self.has_stem(stem) {
@@ -286,7 +298,13 @@ impl Lexicon {
                 Vec::new()
             };
             let direct = alternatives.first().cloned().unwrap_or_default();
+            let unknown_name = alternatives.is_empty() && names.contains(lower);
             self.push_group(&mut plan, lower.clone(), alternatives, direct);
+            if unknown_name {
+                if let Some(group) = plan.groups.last_mut() {
+                    group.weight *= UNKNOWN_NAME_FACTOR;
+                }
+            }
         }
         plan
     }
@@ -295,11 +313,15 @@ impl Lexicon {
         if plan.groups.iter().any(|g| !g.alternatives.is_empty() && g.alternatives == alternatives) {
             return;
         }
-        let weight = alternatives
-            .iter()
-            .map(|alt| alt.iter().map(|s| self.idf(s)).fold(0.0, f32::max))
-            .fold(None, |acc: Option<f32>, w| Some(acc.map_or(w, |a| a.max(w))))
-            .unwrap_or_else(|| self.unknown_weight());
+        // A phrase is as specific as its rarest word. The question's own word sets the weight
+        // when the index knows it; an expansion only says how common the concept is, so the
+        // most common spelling counts (a rare synonym must not make a common idea weighty).
+        let phrase_idf = |alt: &Vec<String>| alt.iter().map(|s| self.idf(s)).fold(0.0, f32::max);
+        let weight = if !direct.is_empty() && alternatives.contains(&direct) {
+            phrase_idf(&direct)
+        } else {
+            alternatives.iter().map(phrase_idf).reduce(f32::min).unwrap_or_else(|| self.unknown_weight())
+        };
         plan.groups.push(TermGroup { label, alternatives, weight, direct });
     }
 }

@@ -29,6 +29,8 @@ const CANDIDATES: usize = 40;
 /// Longest snippet, in characters, when several sentences are joined.
 const MAX_SNIPPET_CHARS: usize = 480;
 const TOKENIZER: &str = "stems";
+/// Credit for a concept found only in a fact's question or a meeting's title, not in the quote.
+const QUESTION_ONLY_CREDIT: f32 = 0.85;
 
 /// Why the index could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +63,8 @@ pub struct Unit {
     words: Vec<(Range<usize>, String)>,
     /// Stems of the text and, for facts and meetings, of their questions and titles.
     stems: HashSet<String>,
+    /// Stems of the text alone, the part that is quoted.
+    text_stems: HashSet<String>,
     /// Stems of the document's title and organizations: context, worth less than the text.
     context_stems: HashSet<String>,
 }
@@ -229,8 +233,11 @@ impl Engine {
         let unit = &self.units[unit_id];
         let mut covered = 0.0;
         for group in &plan.groups {
-            if group.alternatives.iter().any(|alt| alt.iter().all(|s| unit.stems.contains(s))) {
+            if group.alternatives.iter().any(|alt| alt.iter().all(|s| unit.text_stems.contains(s))) {
                 covered += group.weight;
+            } else if group.alternatives.iter().any(|alt| alt.iter().all(|s| unit.stems.contains(s))) {
+                // Only a curated question or title says it; the quoted text may not.
+                covered += group.weight * QUESTION_ONLY_CREDIT;
             } else if group.alternatives.iter().any(|alt| alt.iter().all(|s| unit.context_stems.contains(s))) {
                 covered += group.weight * 0.5;
             }
@@ -426,12 +433,14 @@ fn make_unit(knowledge: &Knowledge, analyzer: &Analyzer, kind: UnitKind, documen
         kind,
         document,
         stems: analyzer.stems(&text).into_iter().collect(),
+        text_stems: HashSet::new(),
         text,
         sentences,
         words,
         context_stems: HashSet::new(),
     };
     let (question, context) = unit_fields(knowledge, &unit);
+    unit.text_stems = unit.stems.clone();
     unit.stems.extend(analyzer.stems(&question));
     unit.context_stems = analyzer.stems(&context).into_iter().collect();
     unit
