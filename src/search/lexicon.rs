@@ -73,7 +73,9 @@ pub struct Lexicon {
 }
 
 /// How much more an unknown name (Estonia, FIFA) weighs than an unknown common word.
-const UNKNOWN_NAME_FACTOR: f32 = 2.0;
+const UNKNOWN_NAME_FACTOR: f32 = 3.0;
+/// An unknown ordinary word ("biggest", "overview") is often just the asker's wording.
+const UNKNOWN_WORD_FACTOR: f32 = 0.7;
 
 const QUESTION_WORDS: &[&str] =
     &["when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year"];
@@ -298,12 +300,14 @@ impl Lexicon {
                 Vec::new()
             };
             let direct = alternatives.first().cloned().unwrap_or_default();
-            let unknown_name = alternatives.is_empty() && names.contains(lower);
+            let unknown_factor = match (alternatives.is_empty(), names.contains(lower)) {
+                (false, _) => 1.0,
+                (true, true) => UNKNOWN_NAME_FACTOR,
+                (true, false) => UNKNOWN_WORD_FACTOR,
+            };
             self.push_group(&mut plan, lower.clone(), alternatives, direct);
-            if unknown_name {
-                if let Some(group) = plan.groups.last_mut() {
-                    group.weight *= UNKNOWN_NAME_FACTOR;
-                }
+            if let Some(group) = plan.groups.last_mut().filter(|g| !g.is_known()) {
+                group.weight *= unknown_factor;
             }
         }
         plan
