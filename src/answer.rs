@@ -133,13 +133,23 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
     );
 
     let mut hits = Vec::new();
-    if asks_about_meetings && intent.upcoming {
-        if let Some(hit) = upcoming_hit(knowledge, &ranking, today) {
-            hits.push(hit);
-        }
-    }
     let best = ranking.candidates.first();
     let best_coverage = best.map_or(0.0, |c| c.coverage);
+    let upcoming = (asks_about_meetings && intent.upcoming).then(|| upcoming_hit(knowledge, &ranking, today)).flatten();
+    // "What is next for the SCO?" wants the calendar first; a question with its own details
+    // ("next meeting of the RCC coordinating council in Tashkent") wants the best quote first.
+    let generic = ranking.plan.groups.iter().all(|g| {
+        MEETING_WORDS.iter().any(|m| g.label.starts_with(m))
+            || ranking.plan.mentioned.iter().any(|name| group_names(g, name))
+    });
+    let mut upcoming_after_best = None;
+    if let Some(hit) = upcoming {
+        if generic || best_coverage < SURE_FROM {
+            hits.push(hit);
+        } else {
+            upcoming_after_best = Some(hit);
+        }
+    }
     if asks_about_meetings && intent.list && best_coverage >= DECLINE_BELOW {
         if let Some(hit) = listing_hit(knowledge, engine, &ranking) {
             hits.push(hit);
@@ -159,6 +169,9 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
                 continue;
             }
             hits.push(hit);
+            if let Some(calendar) = upcoming_after_best.take() {
+                hits.push(calendar);
+            }
         }
     }
 
@@ -171,6 +184,11 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
     };
     let suggestions = if confidence == Confidence::Sure { Vec::new() } else { suggestions(engine, &ranking) };
     Answer { question: question.to_string(), confidence, hits, suggestions }
+}
+
+/// True when the term group is the question's mention of the alias group `name`.
+fn group_names(group: &crate::search::TermGroup, name: &str) -> bool {
+    group.label.eq_ignore_ascii_case(name) || !group.alternatives.is_empty() && group.direct.is_empty()
 }
 
 /// True when one snippet repeats the other (a fact quoting the passage it comes from).

@@ -74,7 +74,7 @@ pub struct Unit {
 struct Sentence {
     range: Range<usize>,
     stems: HashSet<String>,
-    has_year: bool,
+    has_date: bool,
     has_number: bool,
 }
 
@@ -250,7 +250,7 @@ impl Engine {
         if plan.intent.count && !quoted.iter().any(|s| s.has_number) {
             coverage *= 0.8;
         }
-        if plan.intent.when && !quoted.iter().any(|s| s.has_year) {
+        if plan.intent.when && !quoted.iter().any(|s| s.has_date) {
             coverage *= 0.85;
         }
         let snippet = match (quoted.first(), quoted.last()) {
@@ -292,9 +292,18 @@ impl Engine {
             unit.text[unit.sentences[w.start].range.start..unit.sentences[w.end - 1].range.end].chars().count()
         };
         // Grow the window while a neighbour adds matched weight and the snippet stays short.
+        // A neighbour that supplies what the question asks for and the window lacks (the date
+        // of a "when" question, the number of a "how many") is worth more than any match.
+        let supplies = |i: usize, window: &Range<usize>| -> bool {
+            let lacks = |has: fn(&Sentence) -> bool| !unit.sentences[window.clone()].iter().any(has);
+            let sentence = &unit.sentences[i];
+            (plan.intent.when && sentence.has_date && lacks(|s| s.has_date))
+                || (plan.intent.count && sentence.has_number && lacks(|s| s.has_number))
+        };
+        let value = |i: usize, window: &Range<usize>| scores[i].0 + if supplies(i, window) { 100.0 } else { 0.0 };
         while window.len() < 3 {
-            let before = window.start.checked_sub(1).map(|i| (i, scores[i].0));
-            let after = (window.end < scores.len()).then(|| (window.end, scores[window.end].0));
+            let before = window.start.checked_sub(1).map(|i| (i, value(i, &window)));
+            let after = (window.end < scores.len()).then(|| (window.end, value(window.end, &window)));
             let pick = match (before, after) {
                 (Some(b), Some(a)) => {
                     if a.1 >= b.1 {
@@ -339,8 +348,12 @@ impl Engine {
     }
 }
 
-fn has_year(text: &str) -> bool {
-    words(text).iter().any(|w| w.lower.len() == 4 && w.lower.starts_with(['1', '2']) && w.lower.parse::<u32>().is_ok())
+/// True when the text names a year or a month ("2019", "October 7").
+fn has_date(text: &str) -> bool {
+    words(text).iter().any(|w| {
+        (w.lower.len() == 4 && w.lower.starts_with(['1', '2']) && w.lower.parse::<u32>().is_ok())
+            || (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(&w.lower))
+    })
 }
 
 const NUMBER_WORDS: &[&str] = &[
@@ -354,7 +367,7 @@ fn has_number_word(text: &str) -> bool {
 /// A bonus for sentences that hold the kind of thing the question asks for.
 fn intent_bonus(intent: Intent, sentence: &Sentence) -> f32 {
     let mut bonus = 0.0;
-    if intent.when && sentence.has_year {
+    if intent.when && sentence.has_date {
         bonus += 0.08;
     }
     if intent.count && sentence.has_number {
@@ -418,7 +431,7 @@ fn make_unit(knowledge: &Knowledge, analyzer: &Analyzer, kind: UnitKind, documen
             let piece = &text[range.clone()];
             Sentence {
                 stems: analyzer.stems(piece).into_iter().collect(),
-                has_year: has_year(piece),
+                has_date: has_date(piece),
                 has_number: piece.chars().any(|c| c.is_ascii_digit()) || has_number_word(piece),
                 range,
             }

@@ -172,6 +172,7 @@ pub const ENGLISH_STOP_WORDS: &[&str] = &[
     "do",
     "does",
     "doing",
+    "done",
     "during",
     "each",
     "else",
