@@ -248,7 +248,7 @@ impl Engine {
         // what was asked however many words it shares with the question.
         let quoted = &unit.sentences[snippet.clone()];
         if plan.intent.count && !quoted.iter().any(|s| s.has_number) {
-            coverage *= 0.8;
+            coverage *= 0.6;
         }
         if plan.intent.when && !quoted.iter().any(|s| s.has_date) {
             coverage *= 0.85;
