@@ -352,7 +352,7 @@ impl Engine {
 fn has_date(text: &str) -> bool {
     words(text).iter().any(|w| {
         (w.lower.len() == 4 && w.lower.starts_with(['1', '2']) && w.lower.parse::<u32>().is_ok())
-            || (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(&w.lower))
+            || is_month_name(&w.lower)
     })
 }
 
@@ -360,8 +360,21 @@ const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twofold", "hundred", "million",
 ];
 
-fn has_number_word(text: &str) -> bool {
-    words(text).iter().any(|w| NUMBER_WORDS.contains(&w.lower.as_str()))
+/// True when the text states a quantity: a number word, or digits that are not a year, an
+/// ordinal ("3rd") or the day of a date ("November 29").
+fn has_count(text: &str) -> bool {
+    let words = words(text);
+    let is_month = |i: usize| words.get(i).is_some_and(|w: &text::Word| is_month_name(&w.lower));
+    words.iter().enumerate().any(|(i, w)| {
+        let digits = w.lower.bytes().all(|b| b.is_ascii_digit());
+        let year = w.lower.len() == 4 && w.lower.starts_with(['1', '2']);
+        let day = is_month(i + 1) || (i > 0 && is_month(i - 1));
+        NUMBER_WORDS.contains(&w.lower.as_str()) || (digits && !year && !day)
+    })
+}
+
+fn is_month_name(lower: &str) -> bool {
+    (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(lower))
 }
 
 /// A bonus for sentences that hold the kind of thing the question asks for.
@@ -432,7 +445,7 @@ fn make_unit(knowledge: &Knowledge, analyzer: &Analyzer, kind: UnitKind, documen
             Sentence {
                 stems: analyzer.stems(piece).into_iter().collect(),
                 has_date: has_date(piece),
-                has_number: piece.chars().any(|c| c.is_ascii_digit()) || has_number_word(piece),
+                has_number: has_count(piece),
                 range,
             }
         })
@@ -457,4 +470,26 @@ fn make_unit(knowledge: &Knowledge, analyzer: &Analyzer, kind: UnitKind, documen
     unit.stems.extend(analyzer.stems(&question));
     unit.context_stems = analyzer.stems(&context).into_iter().collect();
     unit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_quantities_not_years_ordinals_or_days() {
+        assert!(has_count("convened 3 meetings"));
+        assert!(has_count("a twofold increase"));
+        assert!(has_count("361 first-year students"));
+        assert!(!has_count("the 3rd meeting"));
+        assert!(!has_count("held on November 29, 2016 in Baku"));
+        assert!(!has_count("held on 9 November 2017"));
+    }
+
+    #[test]
+    fn dates_include_month_names() {
+        assert!(has_date("GABALA, Azerbaijan, October 7."));
+        assert!(has_date("in 2019"));
+        assert!(!has_date("in Almaty"));
+    }
 }
