@@ -2,6 +2,7 @@
 //! alias and Russian-to-English expansion, stop words and question intent.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::text::{is_cyrillic, is_stop_word, words, Analyzer};
 use crate::knowledge::Knowledge;
@@ -192,6 +193,11 @@ impl Lexicon {
         if len < 3 || self.words.contains_key(lower) || lower.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
+        // A real word the knowledge does not use ("came", "weather") is not a typo of one it
+        // does ("case", "whether"): correcting it would invent a match.
+        if is_common_english_word(lower) {
+            return None;
+        }
         let max_distance = if len < 8 { 1 } else { 2 };
         let mut best: Option<(usize, u32, &String)> = None;
         for candidate_len in len.saturating_sub(max_distance)..=len + max_distance {
@@ -328,6 +334,14 @@ impl Lexicon {
         };
         plan.groups.push(TermGroup { label, alternatives, weight, direct });
     }
+}
+
+/// True for words of the bundled list of common English words.
+fn is_common_english_word(lower: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| include_str!("english-words.txt").lines().filter(|l| !l.starts_with('#')).collect())
+        .contains(lower)
 }
 
 fn detect_intent(lowers: &[String]) -> Intent {
