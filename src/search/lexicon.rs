@@ -155,7 +155,7 @@ impl Lexicon {
             lexicon.targets.push((english, None));
         }
         // Longest phrases first, so "Organization of Turkic States" wins over "Turkic".
-        lexicon.phrases.sort_by(|a, b| b.stems.len().cmp(&a.stems.len()));
+        lexicon.phrases.sort_by_key(|p| std::cmp::Reverse(p.stems.len()));
         for (n, phrase) in lexicon.phrases.iter().enumerate() {
             lexicon.phrases_by_first.entry(phrase.stems[0].clone()).or_default().push(n);
         }
