@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::knowledge::{Document, Knowledge, Meeting};
 use crate::meetings;
-use crate::search::{Candidate, Engine, Ranking, UnitKind};
+use crate::search::{words, Candidate, Engine, Ranking, UnitKind};
 
 /// Most hits an answer carries.
 pub const MAX_HITS: usize = 5;
@@ -139,10 +139,10 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
     // "What is next for the SCO?" wants the calendar first; a question with its own details
     // ("next meeting of the RCC coordinating council in Tashkent") wants the best quote first.
     let generic = ranking.plan.groups.iter().all(|g| {
-        MEETING_WORDS.iter().any(|m| g.label.starts_with(m))
-            || ranking.plan.mentioned.iter().any(|name| group_names(g, name))
+        MEETING_WORDS.iter().any(|m| g.label.starts_with(m)) || names_an_alias(knowledge, &ranking.plan.mentioned, g)
     });
     let mut upcoming_after_best = None;
+    let calendar_only = generic && upcoming.is_some();
     if let Some(hit) = upcoming {
         if generic || best_coverage < SURE_FROM {
             hits.push(hit);
@@ -156,7 +156,8 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
         }
     }
 
-    if best_coverage >= DECLINE_BELOW {
+    // A bare "what's next?" is answered by the calendar alone: past meetings would be noise.
+    if best_coverage >= DECLINE_BELOW && !calendar_only {
         for candidate in &ranking.candidates {
             if hits.len() >= MAX_HITS {
                 break;
@@ -186,9 +187,15 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
     Answer { question: question.to_string(), confidence, hits, suggestions }
 }
 
-/// True when the term group is the question's mention of the alias group `name`.
-fn group_names(group: &crate::search::TermGroup, name: &str) -> bool {
-    group.label.eq_ignore_ascii_case(name) || !group.alternatives.is_empty() && group.direct.is_empty()
+/// True when the term group is the question naming one of the alias groups it mentions
+/// ("SCO", "ШОС", "Turkic Council").
+fn names_an_alias(knowledge: &Knowledge, mentioned: &[String], group: &crate::search::TermGroup) -> bool {
+    let normalized = |form: &str| words(form).into_iter().map(|w| w.lower).collect::<Vec<_>>().join(" ");
+    knowledge
+        .aliases
+        .iter()
+        .filter(|a| mentioned.contains(&a.canonical))
+        .any(|a| a.forms.iter().any(|f| normalized(f) == group.label))
 }
 
 /// True when one snippet repeats the other (a fact quoting the passage it comes from).

@@ -259,6 +259,11 @@ impl Lexicon {
         let mut plan = QueryPlan { intent, ..QueryPlan::default() };
         let mut i = 0;
         while i < lowers.len() {
+            // Russian question words only set the intent, as English ones do.
+            if RUSSIAN_INTENT_PREFIXES.iter().any(|p| lowers[i].starts_with(p)) {
+                i += 1;
+                continue;
+            }
             let starting_here = self.phrases_by_first.get(&stems[i]).map_or(&[][..], Vec::as_slice);
             let phrases = starting_here.iter().map(|&n| &self.phrases[n]);
             if let Some(longest) = phrases.clone().find(|p| stems[i..].starts_with(&p.stems)) {
@@ -343,6 +348,9 @@ fn is_common_english_word(lower: &str) -> bool {
         .get_or_init(|| include_str!("english-words.txt").lines().filter(|l| !l.starts_with('#')).collect())
         .contains(lower)
 }
+
+/// Russian words that ask "when", "where", "how many", "next": intent, not topic.
+const RUSSIAN_INTENT_PREFIXES: &[&str] = &["когда", "где", "сколько", "следующ", "ближайш", "предстоящ"];
 
 fn detect_intent(lowers: &[String]) -> Intent {
     let has = |list: &[&str]| lowers.iter().any(|w| list.iter().any(|k| w.starts_with(k)));
