@@ -139,3 +139,13 @@ fn when_questions_quote_the_date() {
         a.hits
     );
 }
+
+#[test]
+fn a_bare_next_meeting_question_gets_only_the_calendar() {
+    for question in ["next meeting?", "Когда следующая встреча ШОС?"] {
+        let a = answer(engine(), question, day("2024-01-15"));
+        assert_eq!(a.hits.len(), 1, "{question}: {:?}", a.hits);
+        assert_eq!(a.hits[0].kind, HitKind::Calendar);
+        assert!(a.hits[0].snippet.contains("1 February 2024"), "{}", a.hits[0].snippet);
+    }
+}
