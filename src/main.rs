@@ -84,6 +84,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         _ => None,
     };
+    if let (Some(Command::Serve), Some(Config { token: None, .. })) = (&cli.command, &config) {
+        anyhow::bail!(
+            "TELOXIDE_TOKEN is not set: put the token from @BotFather in .env (see .env.example), or run `ictbot console` to chat in the terminal"
+        );
+    }
     let knowledge = knowledge::load(&cli.knowledge)?;
     let engine = Engine::build(knowledge).context("building the search index")?;
     let stdin = io::stdin();
@@ -104,18 +109,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 today: cli.today,
             };
             let chat = Chat::new(engine, settings);
-            let serve = !matches!(cli.command, Some(Command::Console));
-            if let Some(config) = config.filter(|c| serve && c.token.is_some()) {
+            // `config` is only read for `serve` and the bare command.
+            if let Some(config) = config.filter(|c| c.token.is_some()) {
                 std::fs::create_dir_all(&config.data_dir)
                     .with_context(|| format!("DATA_DIR: cannot create {}", config.data_dir.display()))?;
                 let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
                 runtime.block_on(telegram::run(&config, std::sync::Arc::new(chat)))?;
                 return Ok(ExitCode::SUCCESS);
             }
-            anyhow::ensure!(
-                cli.command.is_none() || !serve,
-                "TELOXIDE_TOKEN is not set: put the token from @BotFather in .env (see .env.example), or run `ictbot console` to chat in the terminal"
-            );
             if cli.command.is_none() {
                 eprintln!("ictbot: TELOXIDE_TOKEN is not set, so the Telegram bot is not started; chatting in the console instead (see .env.example to set up the bot).");
             }
