@@ -42,11 +42,28 @@ fn main() {
     let chat = new_chat(knowledge.clone(), &dir);
     conversation_only(&chat, &questions);
     runtime.block_on(one_at_a_time(chat.clone(), &questions));
-    runtime.block_on(burst("unthrottled (the bot itself)", chat, telegram::Options::unthrottled(), &questions));
+    runtime.block_on(burst(
+        "unthrottled, 100 users x 10",
+        chat.clone(),
+        telegram::Options::unthrottled(),
+        &questions,
+        USERS,
+        QUESTIONS_PER_USER,
+    ));
+    // One question per chat: no chat waits for its own previous answer, so the Throttle
+    // worker's 250 ms tick no longer serialises the burst.
+    runtime.block_on(burst(
+        "unthrottled, 1000 users x 1",
+        chat,
+        telegram::Options::unthrottled(),
+        &questions,
+        USERS * QUESTIONS_PER_USER as i64,
+        1,
+    ));
     if std::env::var_os("BURST_SKIP_THROTTLED").is_none() {
         let options = telegram::Options { ctrlc: false, ..telegram::Options::default() };
         let chat = new_chat(knowledge, &dir);
-        runtime.block_on(burst("Throttle, Telegram's limits", chat, options, &questions));
+        runtime.block_on(burst("Telegram's limits, 100 x 10", chat, options, &questions, USERS, QUESTIONS_PER_USER));
     }
 }
 
@@ -134,7 +151,14 @@ fn report(label: &str, mut latencies: Vec<Duration>, elapsed: Option<Duration>) 
     );
 }
 
-async fn burst(label: &str, chat: Arc<Chat>, options: telegram::Options, questions: &[String]) {
+async fn burst(
+    label: &str,
+    chat: Arc<Chat>,
+    options: telegram::Options,
+    questions: &[String],
+    users: i64,
+    per_user: usize,
+) {
     let api = FakeBotApi::start().await;
     let bot = telegram::connect(TOKEN, Some(&api.url)).unwrap();
     tokio::spawn(telegram::serve(bot, chat, options));
@@ -144,9 +168,9 @@ async fn burst(label: &str, chat: Arc<Chat>, options: telegram::Options, questio
     let mut pushed: HashMap<i64, Vec<Instant>> = HashMap::new();
     let started = Instant::now();
     let mut n = 0;
-    for round in 0..QUESTIONS_PER_USER {
-        for user in 1..=USERS {
-            let question = &questions[(round * USERS as usize + user as usize) % questions.len()];
+    for round in 0..per_user {
+        for user in 1..=users {
+            let question = &questions[(round * users as usize + user as usize) % questions.len()];
             pushed.entry(user).or_default().push(Instant::now());
             api.push(updates::private_text(10_000 + user, if n % 3 == 0 { "ru" } else { "en" }, question));
             n += 1;

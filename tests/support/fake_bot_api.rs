@@ -141,13 +141,16 @@ impl FakeBotApi {
         let deadline = Instant::now() + timeout;
         loop {
             let notified = self.state.changed.notified();
-            let requests = self.requests();
-            if done(&requests) {
-                return requests;
+            {
+                // Checked under the lock, cloned once: a burst records thousands of requests.
+                let requests = self.state.requests.lock().unwrap();
+                if done(&requests) {
+                    return requests.clone();
+                }
             }
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                let methods: Vec<String> = requests.iter().map(|r| format!("{} {}", r.method, r.body)).collect();
+                let methods: Vec<String> = self.requests().iter().map(|r| format!("{} {}", r.method, r.body)).collect();
                 panic!("timed out; requests so far:\n{}", methods.join("\n"));
             }
             let _ = tokio::time::timeout(left.min(Duration::from_millis(200)), notified).await;
