@@ -132,7 +132,10 @@ async fn start(chat: Arc<Chat>, options: telegram::Options) -> FakeBotApi {
     let api = FakeBotApi::start().await;
     let bot = telegram::connect(TOKEN, Some(&api.url)).unwrap();
     tokio::spawn(telegram::serve(bot, chat, options));
-    api.wait_until(Duration::from_secs(30), |rs| rs.iter().filter(|r| r.method == "setMyCommands").count() == 2).await;
+    api.wait_until(Duration::from_secs(30), |rs| {
+        rs.iter().filter(|r| r.method == "setMyCommands").count() == telegram::MENU_REQUESTS
+    })
+    .await;
     api
 }
 
@@ -159,10 +162,7 @@ async fn burst(
     users: i64,
     per_user: usize,
 ) {
-    let api = FakeBotApi::start().await;
-    let bot = telegram::connect(TOKEN, Some(&api.url)).unwrap();
-    tokio::spawn(telegram::serve(bot, chat, options));
-    api.wait_until(Duration::from_secs(30), |rs| rs.iter().filter(|r| r.method == "setMyCommands").count() == 2).await;
+    let api = start(chat, options).await;
 
     // Round-robin over users, so every chat has work queued from the start.
     let mut pushed: HashMap<i64, Vec<Instant>> = HashMap::new();

@@ -11,7 +11,7 @@ pub enum Lang {
 
 /// Language codes whose speakers get the Russian interface (Russian is the common working
 /// language of the region's officials).
-const RUSSIAN_READERS: &[&str] = &["ru", "kk", "ky", "uz", "az", "tg", "be"];
+pub const RUSSIAN_READERS: &[&str] = &["ru", "kk", "ky", "uz", "az", "tg", "be"];
 
 impl Lang {
     /// The interface language for a Telegram `language_code` such as `ru` or `uz-Latn`.

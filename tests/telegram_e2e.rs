@@ -85,7 +85,9 @@ fn assert_well_formed(sent: &Recorded) {
 async fn start_up_registers_the_command_menu_in_english_and_russian() {
     let api = start_default().await;
     let menus = api
-        .wait_until(Duration::from_secs(20), |rs| rs.iter().filter(|r| r.method == "setMyCommands").count() == 2)
+        .wait_until(Duration::from_secs(20), |rs| {
+            rs.iter().filter(|r| r.method == "setMyCommands").count() == telegram::MENU_REQUESTS
+        })
         .await;
     let menus: Vec<&Recorded> = menus.iter().filter(|r| r.method == "setMyCommands").collect();
     let names = |r: &Recorded| -> Vec<String> {
@@ -98,6 +100,9 @@ async fn start_up_registers_the_command_menu_in_english_and_russian() {
     };
     let english = menus.iter().find(|r| r.body.get("language_code").is_none()).unwrap();
     let russian = menus.iter().find(|r| r.body["language_code"] == "ru").unwrap();
+    let languages: Vec<&str> = menus.iter().filter_map(|r| r.body["language_code"].as_str()).collect();
+    assert_eq!(languages, ["ru", "kk", "ky", "uz", "az", "tg", "be"]);
+    assert!(menus.iter().skip(1).all(|r| r.body["commands"] == russian.body["commands"]));
     assert_eq!(
         names(english),
         ["start", "help", "ask", "meetings", "next", "sources", "subscribe", "unsubscribe", "about"]
@@ -360,7 +365,10 @@ async fn rate_limits_and_server_errors_are_retried_until_the_answer_arrives() {
     // Telegram's real limits here: the Throttle adaptor handles the 429.
     let options = telegram::Options { ctrlc: false, ..telegram::Options::default() };
     let api = start(chat(), options).await;
-    api.wait_until(Duration::from_secs(20), |rs| rs.iter().any(|r| r.method == "setMyCommands")).await;
+    api.wait_until(Duration::from_secs(20), |rs| {
+        rs.iter().filter(|r| r.method == "setMyCommands").count() == telegram::MENU_REQUESTS
+    })
+    .await;
     // teloxide waits 10 s after any 5xx before reporting it, so one is enough here.
     api.inject([Fault::TooManyRequests { retry_after: 1 }, Fault::BadGatewayHtml]);
     let started = Instant::now();

@@ -29,7 +29,7 @@ use teloxide::{ApiError, Bot, RequestError};
 
 use crate::chat::{self, Chat, ChatKind, Command, Reply};
 use crate::config::Config;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, RUSSIAN_READERS};
 use convert::Identity;
 
 /// The bot as the handlers use it: every send goes through the Throttle adaptor, which keeps
@@ -128,19 +128,25 @@ async fn check_token(bot: &Bot) -> anyhow::Result<Me> {
     }
 }
 
-/// Registers the command menu in English (default) and Russian; a failure is logged only.
+/// Registers the command menu: English by default, Russian for every client language that
+/// gets the Russian interface. A failure is logged only: the bot works without a menu.
 async fn register_commands(bot: &Bot) {
     let menu = |lang: Lang| -> Vec<BotCommand> {
         Command::MENU.iter().map(|c| BotCommand::new(c.name(), c.description(lang))).collect()
     };
-    let english = bot.set_my_commands(menu(Lang::En)).send().await;
-    let russian = bot.set_my_commands(menu(Lang::Ru)).language_code("ru").send().await;
-    for result in [english, russian] {
-        if let Err(err) = result {
-            tracing::warn!("setMyCommands failed: {err}");
+    if let Err(err) = bot.set_my_commands(menu(Lang::En)).send().await {
+        tracing::warn!("setMyCommands failed: {err}");
+    }
+    for code in RUSSIAN_READERS {
+        if let Err(err) = bot.set_my_commands(menu(Lang::Ru)).language_code(*code).send().await {
+            tracing::warn!(code, "setMyCommands failed: {err}");
         }
     }
 }
+
+/// setMyCommands requests made at start-up: the default menu and one per Russian-reading
+/// language.
+pub const MENU_REQUESTS: usize = 1 + RUSSIAN_READERS.len();
 
 /// The handler tree: messages, edits, button presses and inline queries.
 pub fn schema() -> UpdateHandler {
@@ -177,7 +183,11 @@ async fn on_callback(bot: TgBot, chat: Arc<Chat>, query: CallbackQuery) -> Handl
     let replies = match origin {
         Some((chat_id, private)) => {
             let incoming = convert::callback(chat_id, private, &query.from, &data);
-            respond(chat, incoming).await?
+            // The query is answered even if handling failed, or the client keeps spinning.
+            respond(chat, incoming).await.unwrap_or_else(|err| {
+                tracing::error!("button press failed: {err:#}");
+                Vec::new()
+            })
         }
         // A button on an inline-mode message: none of ours carry buttons.
         None => {
