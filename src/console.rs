@@ -7,7 +7,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::answer::{answer, Answer, Confidence};
+use crate::chat::{Chat, ChatKind, Content, Incoming, Reply, Sender};
 use crate::search::Engine;
+
+/// The chat id the console's conversation is remembered under.
+pub const CONSOLE_CHAT_ID: i64 = 0;
 
 /// Longest question read from one input line, in bytes; the rest of the line is ignored.
 pub const MAX_LINE_BYTES: usize = 100 * 1024;
@@ -114,29 +118,38 @@ pub fn ask_json(engine: &Engine, mut input: impl BufRead, mut output: impl Write
     output.flush()
 }
 
-/// The console chat: reads questions line by line until end of input and prints answers.
-pub fn chat(
-    engine: &Engine,
-    mut input: impl BufRead,
-    mut output: impl Write,
-    today: NaiveDate,
-    interactive: bool,
-) -> io::Result<()> {
+/// The console chat: reads messages line by line until end of input and prints the bot's
+/// replies as plain text. Lines go through the same conversation as Telegram messages, so
+/// commands such as `/meetings` work here too.
+pub fn chat(chat: &Chat, mut input: impl BufRead, mut output: impl Write, interactive: bool) -> io::Result<()> {
     if interactive {
-        writeln!(output, "ictbot console: ask about regional ICT cooperation (Ctrl-D to quit).")?;
+        writeln!(output, "ictbot console: ask about regional ICT cooperation, or /help (Ctrl-D to quit).")?;
     }
     loop {
         if interactive {
             write!(output, "> ")?;
             output.flush()?;
         }
-        let Some(question) = read_question(&mut input)? else {
+        let Some(line) = read_question(&mut input)? else {
             break;
         };
-        if question.trim().is_empty() {
+        if line.trim().is_empty() {
             continue;
         }
-        writeln!(output, "{}", render_plain(&answer(engine, &question, today)))?;
+        let incoming = Incoming {
+            chat_id: CONSOLE_CHAT_ID,
+            chat_kind: ChatKind::Private,
+            sender: Sender::Console,
+            language_code: None,
+            addressed: true,
+            content: Content::Text(line),
+        };
+        for reply in chat.handle(&incoming) {
+            match reply {
+                Reply::Message(message) => writeln!(output, "{}", message.to_plain())?,
+                Reply::Notice(notice) => writeln!(output, "{notice}\n")?,
+            }
+        }
     }
     output.flush()
 }

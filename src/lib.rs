@@ -4,7 +4,11 @@
 //! ranking) -> [`answer`] (hits, calendar, confidence) -> the console or Telegram front ends.
 
 pub mod answer;
+pub mod chat;
+pub mod config;
 pub mod console;
+pub mod i18n;
 pub mod knowledge;
 pub mod meetings;
 pub mod search;
+pub mod telegram;

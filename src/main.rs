@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 
-use ictbot::{console, knowledge, search::Engine};
+use ictbot::chat::{Chat, Settings};
+use ictbot::config::Config;
+use ictbot::{console, knowledge, search::Engine, telegram};
 
 /// Answers questions about regional ICT cooperation from an indexed knowledge folder.
 #[derive(Parser)]
@@ -42,6 +44,8 @@ enum Command {
     Check,
     /// Chat in the console: read questions from standard input until end of input.
     Console,
+    /// Run the Telegram bot (long polling); the default when TELOXIDE_TOKEN is set.
+    Serve,
 }
 
 fn main() -> ExitCode {
@@ -69,6 +73,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(Command::Check) = cli.command {
         return Ok(check(&cli.knowledge));
     }
+    // The bot's settings are validated before the (slow) index build, so a typo in .env is
+    // reported at once; `ask` and `check` do not need them.
+    let config = match cli.command {
+        Some(Command::Serve) | None => {
+            let mut config = Config::from_env()?;
+            config.knowledge_dir = cli.knowledge.clone();
+            config.timezone = timezone;
+            Some(config)
+        }
+        _ => None,
+    };
+    if let (Some(Command::Serve), Some(Config { token: None, .. })) = (&cli.command, &config) {
+        anyhow::bail!(
+            "TELOXIDE_TOKEN is not set: put the token from @BotFather in .env (see .env.example), or run `ictbot console` to chat in the terminal"
+        );
+    }
     let knowledge = knowledge::load(&cli.knowledge)?;
     let engine = Engine::build(knowledge).context("building the search index")?;
     let stdin = io::stdin();
@@ -81,9 +101,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{}", console::render_plain(&answer));
         }
         Some(Command::Check) => unreachable!("handled above"),
-        Some(Command::Console) | None => {
+        Some(Command::Console) | Some(Command::Serve) | None => {
+            let settings = Settings {
+                knowledge_dir: cli.knowledge.clone(),
+                admin_ids: config.as_ref().map(|c| c.admin_ids.clone()).unwrap_or_default(),
+                timezone,
+                today: cli.today,
+            };
+            let chat = Chat::new(engine, settings);
+            // `config` is only read for `serve` and the bare command.
+            if let Some(config) = config.filter(|c| c.token.is_some()) {
+                std::fs::create_dir_all(&config.data_dir)
+                    .with_context(|| format!("DATA_DIR: cannot create {}", config.data_dir.display()))?;
+                let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
+                runtime.block_on(telegram::run(&config, std::sync::Arc::new(chat)))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            if cli.command.is_none() {
+                eprintln!("ictbot: TELOXIDE_TOKEN is not set, so the Telegram bot is not started; chatting in the console instead (see .env.example to set up the bot).");
+            }
             let interactive = stdin.is_terminal();
-            console::chat(&engine, stdin.lock(), stdout.lock(), today, interactive)?;
+            console::chat(&chat, stdin.lock(), stdout.lock(), interactive)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,196 @@
+//! A burst of 1,000 questions from 100 users, driven through the real dispatcher and a fake
+//! Bot API server on 127.0.0.1. Reports updates answered per second and the latency from an
+//! update entering the server's queue to the bot's sendMessage for it (median and p99).
+//!
+//! Two runs: without rate limits (what the bot itself can do) and with the Throttle adaptor's
+//! Telegram limits (1 message/s and 20/min per chat, 30/s overall), which dominate a burst.
+//! `cargo bench --bench telegram_burst`; set `BURST_SKIP_THROTTLED=1` to skip the slow run.
+//!
+//! Note: every send goes through the Throttle adaptor, whose worker wakes every 250 ms, so a
+//! lone message waits up to 250 ms there even when no limit applies; "Chat::handle only"
+//! shows the conversation's own cost.
+
+#[path = "../tests/support/fake_bot_api.rs"]
+mod fake_bot_api;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use fake_bot_api::{updates, FakeBotApi, TOKEN};
+use ictbot::chat::{Chat, ChatKind, Content, Incoming, Sender, Settings};
+use ictbot::knowledge::{self, Knowledge};
+use ictbot::search::Engine;
+use ictbot::telegram;
+
+const USERS: i64 = 100;
+const QUESTIONS_PER_USER: usize = 10;
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    let knowledge = knowledge::load(&dir).expect("the knowledge folder loads");
+    let questions = questions(&knowledge);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+
+    println!(
+        "telegram_burst: {} questions from {USERS} users, {} cores",
+        USERS as usize * QUESTIONS_PER_USER,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    let chat = new_chat(knowledge.clone(), &dir);
+    conversation_only(&chat, &questions);
+    runtime.block_on(one_at_a_time(chat.clone(), &questions));
+    runtime.block_on(burst(
+        "unthrottled, 100 users x 10",
+        chat.clone(),
+        telegram::Options::unthrottled(),
+        &questions,
+        USERS,
+        QUESTIONS_PER_USER,
+    ));
+    // One question per chat: no chat waits for its own previous answer, so the Throttle
+    // worker's 250 ms tick no longer serialises the burst.
+    runtime.block_on(burst(
+        "unthrottled, 1000 users x 1",
+        chat,
+        telegram::Options::unthrottled(),
+        &questions,
+        USERS * QUESTIONS_PER_USER as i64,
+        1,
+    ));
+    if std::env::var_os("BURST_SKIP_THROTTLED").is_none() {
+        let options = telegram::Options { ctrlc: false, ..telegram::Options::default() };
+        let chat = new_chat(knowledge, &dir);
+        runtime.block_on(burst("Telegram's limits, 100 x 10", chat, options, &questions, USERS, QUESTIONS_PER_USER));
+    }
+}
+
+fn new_chat(knowledge: Knowledge, dir: &Path) -> Arc<Chat> {
+    let engine = Engine::build(knowledge).expect("index builds");
+    Arc::new(Chat::new(
+        engine,
+        Settings {
+            knowledge_dir: dir.to_path_buf(),
+            admin_ids: BTreeSet::new(),
+            timezone: chrono_tz::Asia::Almaty,
+            today: Some(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()),
+        },
+    ))
+}
+
+/// Curated questions of the knowledge folder, plus some the bot must decline.
+fn questions(knowledge: &Knowledge) -> Vec<String> {
+    let mut questions: Vec<String> = knowledge.facts.iter().map(|f| f.question.clone()).collect();
+    questions.extend(
+        ["How do I cook plov?", "weather in Paris tomorrow", "кто выиграл матч?"].iter().map(|q| q.to_string()),
+    );
+    questions
+}
+
+/// What the transport adds is everything above this: `Chat::handle` alone, per question.
+fn conversation_only(chat: &Chat, questions: &[String]) {
+    let latencies = questions
+        .iter()
+        .cycle()
+        .take(1000)
+        .enumerate()
+        .map(|(n, question)| {
+            let incoming = Incoming {
+                chat_id: n as i64,
+                chat_kind: ChatKind::Private,
+                sender: Sender::User(n as u64),
+                language_code: Some("en".into()),
+                addressed: true,
+                content: Content::Text(question.clone()),
+            };
+            let started = Instant::now();
+            assert!(!chat.handle(&incoming).is_empty());
+            started.elapsed()
+        })
+        .collect();
+    report("Chat::handle only", latencies, None);
+}
+
+/// The bot's own latency with no queue: one question at a time, each sent after the last
+/// answer arrived.
+async fn one_at_a_time(chat: Arc<Chat>, questions: &[String]) {
+    let api = start(chat, telegram::Options::unthrottled()).await;
+    let mut latencies = Vec::new();
+    for (n, question) in questions.iter().take(200).enumerate() {
+        let user = 50_000 + n as i64;
+        let pushed = Instant::now();
+        api.push(updates::private_text(user, "en", question));
+        let sent = api.wait_for("sendMessage", 1, |r| r.chat_id() == Some(user)).await;
+        latencies.push(sent.at - pushed);
+    }
+    report("one at a time", latencies, None);
+}
+
+async fn start(chat: Arc<Chat>, options: telegram::Options) -> FakeBotApi {
+    let api = FakeBotApi::start().await;
+    let bot = telegram::connect(TOKEN, Some(&api.url)).unwrap();
+    tokio::spawn(telegram::serve(bot, chat, options));
+    api.wait_until(Duration::from_secs(30), |rs| {
+        rs.iter().filter(|r| r.method == "setMyCommands").count() == telegram::MENU_REQUESTS
+    })
+    .await;
+    api
+}
+
+fn report(label: &str, mut latencies: Vec<Duration>, elapsed: Option<Duration>) {
+    latencies.sort();
+    let pick = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize];
+    let rate = elapsed.map_or(String::new(), |e| {
+        format!(" in {:.2} s = {:.0} updates/s;", e.as_secs_f64(), latencies.len() as f64 / e.as_secs_f64())
+    });
+    println!(
+        "{label:>30}: {} answered{rate} latency median {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        latencies.len(),
+        pick(0.5).as_secs_f64() * 1e3,
+        pick(0.99).as_secs_f64() * 1e3,
+        latencies.last().unwrap().as_secs_f64() * 1e3,
+    );
+}
+
+async fn burst(
+    label: &str,
+    chat: Arc<Chat>,
+    options: telegram::Options,
+    questions: &[String],
+    users: i64,
+    per_user: usize,
+) {
+    let api = start(chat, options).await;
+
+    // Round-robin over users, so every chat has work queued from the start.
+    let mut pushed: HashMap<i64, Vec<Instant>> = HashMap::new();
+    let started = Instant::now();
+    let mut n = 0;
+    for round in 0..per_user {
+        for user in 1..=users {
+            let question = &questions[(round * users as usize + user as usize) % questions.len()];
+            pushed.entry(user).or_default().push(Instant::now());
+            api.push(updates::private_text(10_000 + user, if n % 3 == 0 { "ru" } else { "en" }, question));
+            n += 1;
+        }
+    }
+    let total = n;
+    let sent = api
+        .wait_until(Duration::from_secs(600), |rs| rs.iter().filter(|r| r.method == "sendMessage").count() >= total)
+        .await;
+    let elapsed = started.elapsed();
+
+    // Each question gets exactly one message, and one chat's updates are handled in order,
+    // so the k-th message to a user answers that user's k-th question.
+    let mut seen: HashMap<i64, usize> = HashMap::new();
+    let mut latencies: Vec<Duration> = Vec::with_capacity(total);
+    for message in sent.iter().filter(|r| r.method == "sendMessage") {
+        let user = message.chat_id().unwrap() - 10_000;
+        let k = seen.entry(user).or_default();
+        latencies.push(message.at - pushed[&user][*k]);
+        *k += 1;
+    }
+    report(label, latencies, Some(elapsed));
+}

@@ -1,0 +1,196 @@
+//! Settings from the environment (and `.env`, loaded by the binary), validated once into
+//! typed values. Every problem names the variable it comes from; the token is never printed.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono_tz::Tz;
+
+/// Time zone used when `BOT_TIMEZONE` is not set.
+pub const DEFAULT_TIMEZONE: &str = "Asia/Almaty";
+
+/// A bot token as issued by @BotFather. Its `Debug` output hides the secret part.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl Token {
+    /// The full token, to hand to the Telegram client and nowhere else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The bot id before the colon, safe to log.
+    pub fn bot_id(&self) -> &str {
+        self.0.split(':').next().unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Token({}:…)", self.bot_id())
+    }
+}
+
+/// Validated settings of the bot.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `TELOXIDE_TOKEN`; `None` when unset (the binary then offers the console chat).
+    pub token: Option<Token>,
+    /// `ADMIN_IDS`: Telegram user ids allowed to run /reload and /stats.
+    pub admin_ids: BTreeSet<u64>,
+    /// `KNOWLEDGE_DIR` (default `knowledge`).
+    pub knowledge_dir: PathBuf,
+    /// `DATA_DIR` (default `data`): where the SQLite store will live.
+    pub data_dir: PathBuf,
+    /// `BOT_TIMEZONE` (default Asia/Almaty): decides what "today" is.
+    pub timezone: Tz,
+    /// `TELOXIDE_API_URL`: a Bot API server other than api.telegram.org.
+    pub api_url: Option<String>,
+}
+
+/// A setting that is present but unusable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{variable}: {message}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+fn error(variable: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError { variable, message: message.into() }
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup` (the environment in production, a map in tests).
+    /// Empty values count as unset.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let get = |name: &str| lookup(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let token = get("TELOXIDE_TOKEN").map(parse_token).transpose()?;
+        let admin_ids = match get("ADMIN_IDS") {
+            Some(list) => parse_admin_ids(&list)?,
+            None => BTreeSet::new(),
+        };
+        let timezone_name = get("BOT_TIMEZONE").unwrap_or_else(|| DEFAULT_TIMEZONE.to_string());
+        let timezone = parse_timezone(&timezone_name)?;
+        let api_url = get("TELOXIDE_API_URL").map(parse_api_url).transpose()?;
+        Ok(Config {
+            token,
+            admin_ids,
+            knowledge_dir: get("KNOWLEDGE_DIR").unwrap_or_else(|| "knowledge".into()).into(),
+            data_dir: get("DATA_DIR").unwrap_or_else(|| "data".into()).into(),
+            timezone,
+            api_url,
+        })
+    }
+}
+
+/// `123456:ABC-…`: digits, a colon, then letters, digits, `-` and `_`. The value is never
+/// repeated in the message.
+fn parse_token(value: String) -> Result<Token, ConfigError> {
+    let valid = value.split_once(':').is_some_and(|(id, secret)| {
+        !id.is_empty()
+            && id.bytes().all(|b| b.is_ascii_digit())
+            && secret.len() >= 20
+            && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    });
+    if valid {
+        Ok(Token(value))
+    } else {
+        Err(error(
+            "TELOXIDE_TOKEN",
+            "not a bot token (expected digits, a colon and the secret, as @BotFather gives it)",
+        ))
+    }
+}
+
+/// Comma-separated numeric user ids; blanks around commas are allowed.
+pub fn parse_admin_ids(list: &str) -> Result<BTreeSet<u64>, ConfigError> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<u64>().map_err(|_| {
+                error(
+                    "ADMIN_IDS",
+                    format!(
+                        "'{item}' is not a numeric Telegram user id (write ids separated by commas, e.g. 12345,67890)"
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+fn parse_timezone(name: &str) -> Result<Tz, ConfigError> {
+    name.parse()
+        .map_err(|_| error("BOT_TIMEZONE", format!("'{name}' is not an IANA time zone such as {DEFAULT_TIMEZONE}")))
+}
+
+fn parse_api_url(value: String) -> Result<String, ConfigError> {
+    let rest = value.strip_prefix("http://").or_else(|| value.strip_prefix("https://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => {
+            Ok(value.trim_end_matches('/').to_string())
+        }
+        _ => Err(error("TELOXIDE_API_URL", format!("'{value}' is not an http(s) URL such as http://127.0.0.1:8081"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_apply_when_nothing_is_set() {
+        let c = config(&[]).unwrap();
+        assert!(c.token.is_none());
+        assert!(c.admin_ids.is_empty());
+        assert_eq!(c.knowledge_dir, PathBuf::from("knowledge"));
+        assert_eq!(c.data_dir, PathBuf::from("data"));
+        assert_eq!(c.timezone, chrono_tz::Asia::Almaty);
+        assert_eq!(c.api_url, None);
+    }
+
+    #[test]
+    fn every_error_names_its_variable_and_never_echoes_the_token() {
+        let secret = "123:not-a-valid-token with spaces";
+        let err = config(&[("TELOXIDE_TOKEN", secret)]).unwrap_err();
+        assert_eq!(err.variable, "TELOXIDE_TOKEN");
+        assert!(!err.to_string().contains("not-a-valid"));
+        let err = config(&[("ADMIN_IDS", "12, bob")]).unwrap_err();
+        assert!(err.to_string().starts_with("ADMIN_IDS: 'bob'"), "{err}");
+        let err = config(&[("BOT_TIMEZONE", "Mars/Olympus")]).unwrap_err();
+        assert_eq!(err.variable, "BOT_TIMEZONE");
+        let err = config(&[("TELOXIDE_API_URL", "localhost:8081")]).unwrap_err();
+        assert_eq!(err.variable, "TELOXIDE_API_URL");
+    }
+
+    #[test]
+    fn valid_values_are_typed() {
+        let c = config(&[
+            ("TELOXIDE_TOKEN", "123456:ABCdefGHIjklMNOpqrSTUvwx_-yz"),
+            ("ADMIN_IDS", " 1, 22 ,333,"),
+            ("BOT_TIMEZONE", "Asia/Tashkent"),
+            ("TELOXIDE_API_URL", "http://127.0.0.1:8081/"),
+        ])
+        .unwrap();
+        let token = c.token.unwrap();
+        assert_eq!(token.bot_id(), "123456");
+        assert!(!format!("{token:?}").contains("ABC"));
+        assert_eq!(c.admin_ids.into_iter().collect::<Vec<_>>(), [1, 22, 333]);
+        assert_eq!(c.timezone, chrono_tz::Asia::Tashkent);
+        assert_eq!(c.api_url.as_deref(), Some("http://127.0.0.1:8081"));
+    }
+}

@@ -1,0 +1,130 @@
+//! Telegram updates -> [`Incoming`]: who wrote, where, in which language, whether the
+//! message is addressed to this bot, and its content with mentions removed.
+
+use teloxide::types::{ChatId, Message, MessageKind, User, UserId};
+
+use crate::chat::{ChatKind, Content, Incoming, Sender, Unsupported};
+
+/// This bot, as `getMe` described it.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub id: UserId,
+    /// Without the `@`.
+    pub username: String,
+}
+
+/// A message (or an edit of one) as the conversation sees it; `None` when it is not for this
+/// bot at all: channel posts, other bots' messages, commands meant for another bot.
+pub fn message(msg: &Message, me: &Identity, edited: bool) -> Option<Incoming> {
+    let chat_kind = chat_kind(msg)?;
+    if msg.from.as_ref().is_some_and(|u| u.is_bot) {
+        return None;
+    }
+    let replies_to_me = msg.reply_to_message().and_then(|r| r.from.as_ref()).is_some_and(|u| u.id == me.id);
+    let (addressed, content) = if edited {
+        (false, Content::Unsupported(Unsupported::Edited))
+    } else if let Some(text) = msg.text() {
+        let (text, for_me) = address(text, &me.username)?;
+        (for_me || replies_to_me, Content::Text(text))
+    } else {
+        let kind = match msg.kind {
+            MessageKind::Common(_) | MessageKind::Dice(_) => Unsupported::Media,
+            _ => Unsupported::Service,
+        };
+        (replies_to_me, Content::Unsupported(kind))
+    };
+    Some(Incoming {
+        chat_id: msg.chat.id.0,
+        chat_kind,
+        sender: sender(msg.from.as_ref()),
+        language_code: msg.from.as_ref().and_then(|u| u.language_code.clone()),
+        addressed: addressed || chat_kind == ChatKind::Private,
+        content,
+    })
+}
+
+/// A button press on a message in `chat`.
+pub fn callback(chat: ChatId, private: bool, from: &User, data: &str) -> Incoming {
+    Incoming {
+        chat_id: chat.0,
+        chat_kind: if private { ChatKind::Private } else { ChatKind::Group },
+        sender: sender(Some(from)),
+        language_code: from.language_code.clone(),
+        addressed: true,
+        content: Content::Callback(data.to_string()),
+    }
+}
+
+fn chat_kind(msg: &Message) -> Option<ChatKind> {
+    if msg.chat.is_private() {
+        Some(ChatKind::Private)
+    } else if msg.chat.is_group() || msg.chat.is_supergroup() {
+        Some(ChatKind::Group)
+    } else {
+        None
+    }
+}
+
+fn sender(user: Option<&User>) -> Sender {
+    match user {
+        // 1087968824 is @GroupAnonymousBot, which stands in for anonymous group admins.
+        Some(u) if u.id.0 != 1_087_968_824 => Sender::User(u.id.0),
+        _ => Sender::Anonymous,
+    }
+}
+
+/// Removes this bot's name from `text` and tells whether the text addressed the bot: a
+/// command (`/ask`, `/ask@thisbot`) or a mention (`@thisbot`). `None` for a command that
+/// names another bot (`/ask@otherbot`).
+pub fn address(text: &str, username: &str) -> Option<(String, bool)> {
+    if let Some(rest) = text.strip_prefix('/') {
+        let (word, args) = rest.split_once(char::is_whitespace).map_or((rest, ""), |(w, a)| (w, a));
+        return match word.split_once('@') {
+            Some((name, target)) if target.eq_ignore_ascii_case(username) => {
+                Some((format!("/{name} {args}").trim_end().to_string(), true))
+            }
+            Some(_) => None,
+            None => Some((text.to_string(), true)),
+        };
+    }
+    let needle = format!("@{username}");
+    let bytes = text.as_bytes();
+    // Usernames are ASCII, so an ASCII case-insensitive byte comparison finds every spelling.
+    let found = (0..=bytes.len().saturating_sub(needle.len()))
+        .filter(|&start| text.is_char_boundary(start))
+        .map(|start| (start, start + needle.len()))
+        .find(|&(start, end)| {
+            end <= bytes.len()
+                && bytes[start..end].eq_ignore_ascii_case(needle.as_bytes())
+                && !text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_')
+        });
+    match found {
+        Some((start, end)) => {
+            let rest = format!("{} {}", &text[..start], &text[end..]);
+            let cleaned = rest.trim().trim_start_matches([',', ':']).trim().to_string();
+            Some((cleaned, true))
+        }
+        None => Some((text.to_string(), false)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address;
+
+    #[test]
+    fn commands_for_this_bot_lose_the_suffix_and_others_are_not_ours() {
+        assert_eq!(address("/ask@IctBot when?", "ictbot"), Some(("/ask when?".into(), true)));
+        assert_eq!(address("/help@ictbot", "ictbot"), Some(("/help".into(), true)));
+        assert_eq!(address("/ask@otherbot when?", "ictbot"), None);
+        assert_eq!(address("/start", "ictbot"), Some(("/start".into(), true)));
+    }
+
+    #[test]
+    fn mentions_address_the_bot_and_are_removed() {
+        assert_eq!(address("@ictbot, when did the SCO meet?", "ictbot"), Some(("when did the SCO meet?".into(), true)));
+        assert_eq!(address("tell me @ICTBOT about OTS", "ictbot"), Some(("tell me   about OTS".into(), true)));
+        assert_eq!(address("ask @ictbot_fan instead", "ictbot"), Some(("ask @ictbot_fan instead".into(), false)));
+        assert_eq!(address("просто болтовня", "ictbot"), Some(("просто болтовня".into(), false)));
+    }
+}
