@@ -1,34 +1,16 @@
 //! The command-line contract used by the evaluation: `ask --json`, `ask`, `check`, and the
 //! console chat, exercised through the real binary.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+#[path = "support/binary.rs"]
+mod binary;
 
-fn ictbot(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ictbot"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("TELOXIDE_TOKEN")
-        .env("ICTBOT_TODAY", "2026-11-26")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
+use binary::ictbot;
 
 #[test]
 fn ask_json_writes_one_object_per_line_in_order() {
     let questions =
         ["When did the ICT ministers meet in Istanbul?", "", "How do I cook plov?", "title:(* AND", "\u{1}\u{2}"];
-    let (code, stdout, stderr) = ictbot(&["ask", "--json"], &(questions.join("\n") + "\n"));
+    let (code, stdout, stderr) = ictbot(&["ask", "--json"], &[], &(questions.join("\n") + "\n"));
     assert_eq!(code, 0, "{stderr}");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), questions.len(), "{stdout}");
@@ -56,7 +38,8 @@ fn ask_json_writes_one_object_per_line_in_order() {
 
 #[test]
 fn ask_prints_a_cited_answer() {
-    let (code, stdout, _) = ictbot(&["ask", "Who", "is", "the", "Kyrgyz", "digital", "development", "minister?"], "");
+    let (code, stdout, _) =
+        ictbot(&["ask", "Who", "is", "the", "Kyrgyz", "digital", "development", "minister?"], &[], "");
     assert_eq!(code, 0);
     assert!(stdout.contains("Zhamangulov"), "{stdout}");
     assert!(stdout.contains("— "), "cites a source: {stdout}");
@@ -64,17 +47,17 @@ fn ask_prints_a_cited_answer() {
 
 #[test]
 fn check_summarises_a_good_folder_and_fails_on_a_broken_one() {
-    let (code, stdout, _) = ictbot(&["check"], "");
+    let (code, stdout, _) = ictbot(&["check"], &[], "");
     assert_eq!(code, 0);
     assert!(stdout.contains("5 documents"), "{stdout}");
-    let (code, _, stderr) = ictbot(&["--knowledge", "tests/fixtures/broken", "check"], "");
+    let (code, _, stderr) = ictbot(&["--knowledge", "tests/fixtures/broken", "check"], &[], "");
     assert_eq!(code, 1);
     assert!(stderr.contains("tests/fixtures/broken/meetings.toml:6:"), "{stderr}");
 }
 
 #[test]
 fn a_broken_folder_stops_answering_with_a_clear_error() {
-    let (code, _, stderr) = ictbot(&["--knowledge", "tests/fixtures/broken", "ask", "--json"], "hello\n");
+    let (code, _, stderr) = ictbot(&["--knowledge", "tests/fixtures/broken", "ask", "--json"], &[], "hello\n");
     assert_ne!(code, 0);
     assert!(stderr.contains("problem(s) in the knowledge folder"), "{stderr}");
 }
@@ -82,7 +65,7 @@ fn a_broken_folder_stops_answering_with_a_clear_error() {
 #[test]
 fn console_chat_answers_piped_questions_until_end_of_input() {
     let (code, stdout, stderr) =
-        ictbot(&["console"], "When did the SCO digital forum in Almaty take place?\nweather in Paris?\n");
+        ictbot(&["console"], &[], "When did the SCO digital forum in Almaty take place?\nweather in Paris?\n");
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("February 1, 2024") || stdout.contains("1 February 2024"), "{stdout}");
     assert!(stdout.contains("I don't know"), "{stdout}");

@@ -1,28 +1,10 @@
 //! Start-up of the real binary: what happens without a token, with a malformed setting and
 //! with a token Telegram rejects.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+#[path = "support/binary.rs"]
+mod binary;
 
-const VARIABLES: [&str; 6] =
-    ["TELOXIDE_TOKEN", "ADMIN_IDS", "KNOWLEDGE_DIR", "DATA_DIR", "BOT_TIMEZONE", "TELOXIDE_API_URL"];
-
-fn ictbot(args: &[&str], env: &[(&str, &str)], stdin: &str) -> (i32, String, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_ictbot"));
-    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR")).env("ICTBOT_TODAY", "2026-11-26");
-    for variable in VARIABLES {
-        command.env_remove(variable);
-    }
-    command.envs(env.iter().copied());
-    let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
+use binary::ictbot;
 
 #[test]
 fn without_a_token_the_bare_command_says_so_and_chats_in_the_console() {
