@@ -13,9 +13,6 @@ use crate::search::Engine;
 /// The chat id the console's conversation is remembered under.
 pub const CONSOLE_CHAT_ID: i64 = 0;
 
-/// Longest question read from one input line, in bytes; the rest of the line is ignored.
-pub const MAX_LINE_BYTES: usize = 100 * 1024;
-
 /// One line of `ask --json` output.
 #[derive(Debug, Serialize)]
 pub struct JsonAnswer<'a> {
@@ -95,7 +92,9 @@ pub fn render_plain(answer: &Answer) -> String {
     out
 }
 
-/// Reads one line of at most [`MAX_LINE_BYTES`], lossily decoded; `None` at end of input.
+/// Reads one line, lossily decoded; `None` at end of input. The line is kept whole so that
+/// `ask --json` echoes it exactly; the engine itself reads only the first words of a question,
+/// and the chat answers an over-long message with a notice.
 fn read_question(input: &mut impl BufRead) -> io::Result<Option<String>> {
     let mut buf = Vec::new();
     if input.read_until(b'\n', &mut buf)? == 0 {
@@ -104,7 +103,6 @@ fn read_question(input: &mut impl BufRead) -> io::Result<Option<String>> {
     while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
         buf.pop();
     }
-    buf.truncate(MAX_LINE_BYTES);
     Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
 }
 

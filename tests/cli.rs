@@ -70,3 +70,12 @@ fn console_chat_answers_piped_questions_until_end_of_input() {
     assert!(stdout.contains("February 1, 2024") || stdout.contains("1 February 2024"), "{stdout}");
     assert!(stdout.contains("I don't know"), "{stdout}");
 }
+
+#[test]
+fn ask_json_echoes_a_huge_question_whole() {
+    let huge = "é".repeat(60_000) + " ICT";
+    let (code, stdout, stderr) = ictbot(&["ask", "--json"], &[], &format!("{huge}\n"));
+    assert_eq!(code, 0, "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(stdout.trim_end()).expect("one JSON line");
+    assert_eq!(value["question"].as_str(), Some(huge.as_str()));
+}
