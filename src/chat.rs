@@ -407,7 +407,11 @@ impl Chat {
                     // In a group an unknown command is probably another bot's.
                     Some((Err(_), _)) if !private => Vec::new(),
                     Some((Err(_), _)) => message(vec![para(t.unknown_command)]),
-                    None => self.question(incoming.chat_id, lang, &text),
+                    None => match small_talk(&text) {
+                        Some(SmallTalk::Greeting) => self.command(incoming, lang, Command::Start, ""),
+                        Some(SmallTalk::Thanks) => message(vec![para(t.you_are_welcome)]),
+                        None => self.question(incoming.chat_id, lang, &text),
+                    },
                 }
             }
             Content::Callback(data) => self.callback(incoming, lang, data),
@@ -705,6 +709,55 @@ impl Chat {
 }
 
 /// The problems of a failed reload, one per line, at most [`MAX_REPORTED_PROBLEMS`].
+/// A message that is courtesy, not a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SmallTalk {
+    Greeting,
+    Thanks,
+}
+
+/// Recognises a bare greeting or thank-you, so "thanks!" is not searched for (it would find
+/// the one quote about gratitude).
+fn small_talk(text: &str) -> Option<SmallTalk> {
+    const GREETINGS: &[&str] = &[
+        "hi",
+        "hello",
+        "hey",
+        "good morning",
+        "good afternoon",
+        "good evening",
+        "привет",
+        "здравствуйте",
+        "добрый день",
+        "доброе утро",
+        "добрый вечер",
+        "salam",
+        "салам",
+        "assalomu alaykum",
+    ];
+    const THANKS: &[&str] = &[
+        "thanks",
+        "thank you",
+        "thx",
+        "thank you very much",
+        "many thanks",
+        "спасибо",
+        "спасибо большое",
+        "благодарю",
+        "рахмат",
+        "rahmat",
+    ];
+    let words: Vec<String> = crate::search::words(text).into_iter().map(|w| w.lower).collect();
+    let phrase = words.join(" ");
+    if THANKS.contains(&phrase.as_str()) {
+        Some(SmallTalk::Thanks)
+    } else if GREETINGS.contains(&phrase.as_str()) {
+        Some(SmallTalk::Greeting)
+    } else {
+        None
+    }
+}
+
 fn reload_report(err: &anyhow::Error) -> String {
     let problems = err.downcast_ref::<knowledge::LoadError>().map(knowledge::LoadError::problems).unwrap_or_default();
     if problems.is_empty() {
@@ -964,6 +1017,15 @@ mod tests {
         assert_eq!(Command::parse("/start meetings").unwrap().1, "meetings");
         assert_eq!(Command::parse("/frob x"), Some((Err("frob".into()), "x")));
         assert_eq!(Command::parse("hello /help"), None);
+    }
+
+    #[test]
+    fn bare_greetings_and_thanks_are_small_talk_but_questions_are_not() {
+        assert_eq!(small_talk("Thanks!"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("Спасибо большое"), Some(SmallTalk::Thanks));
+        assert_eq!(small_talk("hello"), Some(SmallTalk::Greeting));
+        assert_eq!(small_talk("Hello, when did the SCO meet in Almaty?"), None);
+        assert_eq!(small_talk("thanks to whom did Tokayev express gratitude?"), None);
     }
 
     #[test]

@@ -84,6 +84,8 @@ pub struct Texts {
     /// `{n}`, `{max}`.
     pub too_long: &'static str,
     pub empty_question: &'static str,
+    /// Reply to a thank-you.
+    pub you_are_welcome: &'static str,
     pub inline_no_upcoming: &'static str,
     /// Command descriptions for the menu and /help, in [`crate::chat::Command::MENU`] order.
     pub start_desc: &'static str,
@@ -135,6 +137,7 @@ static EN: Texts = Texts {
     stale_button: "This button has expired. Please ask again.",
     too_long: "That message is too long for a question ({n} characters; at most {max}). Please ask in a sentence or two.",
     empty_question: "Please write a question.",
+    you_are_welcome: "You're welcome! Ask another question any time, or see /help.",
     inline_no_upcoming: "No upcoming meetings",
     start_desc: "Welcome and how to ask",
     help_desc: "What I can do",
@@ -185,6 +188,7 @@ static RU: Texts = Texts {
     stale_button: "Эта кнопка устарела. Задайте вопрос ещё раз.",
     too_long: "Сообщение слишком длинное для вопроса ({n} символов; не более {max}). Спросите в одном-двух предложениях.",
     empty_question: "Напишите вопрос.",
+    you_are_welcome: "Пожалуйста! Задавайте вопросы в любое время, подсказки — в /help.",
     inline_no_upcoming: "Нет предстоящих встреч",
     start_desc: "Приветствие и как спрашивать",
     help_desc: "Что я умею",
