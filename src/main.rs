@@ -35,7 +35,7 @@ enum Command {
     /// Answer one question, or with --json every line of standard input.
     Ask {
         /// Read questions from standard input, one per line; write one JSON object per line.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "question")]
         json: bool,
         /// The question (not with --json).
         question: Vec<String>,

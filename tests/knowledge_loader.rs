@@ -98,3 +98,23 @@ fn binary_and_empty_files_are_problems_not_panics() {
     assert!(text.contains("c.md:1: front matter is not closed"), "{text}");
     assert!(text.contains("facts.toml:1: invalid TOML"), "{text}");
 }
+
+#[test]
+fn duplicate_ids_and_empty_titles_point_at_their_own_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("documents")).unwrap();
+    std::fs::write(dir.path().join("documents/a.md"), "+++\nid = \"same\"\ntitle = \"First\"\n+++\nText.\n").unwrap();
+    std::fs::write(
+        dir.path().join("documents/b.md"),
+        "+++\norganizations = [\"SCO\"]\ntitle = \"  \"\nid = \"same\"\n+++\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("documents/c.md"),
+        "+++\norganizations = [\"SCO\"]\ntitle = \"Third\"\nid = \"same\"\n+++\nText.\n",
+    )
+    .unwrap();
+    let text = knowledge::load(dir.path()).unwrap_err().to_string();
+    assert!(text.contains("b.md:3: title is empty"), "{text}");
+    assert!(text.contains("c.md:4: duplicate document id 'same' (also in documents/a.md)"), "{text}");
+}

@@ -21,7 +21,7 @@ const MEETING_KINDS: [&str; 4] = ["meeting", "summit", "forum", "agreement"];
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
     id: Spanned<String>,
-    title: String,
+    title: Spanned<String>,
     #[serde(default)]
     organizations: Vec<String>,
     date: Option<Spanned<String>>,
@@ -172,10 +172,10 @@ pub(super) fn load_folder(dir: &Path) -> Result<Knowledge, LoadError> {
                 continue;
             }
         };
-        if let Some(doc) = parse_document(&relative, &text, &mut problems) {
+        if let Some((doc, id_line)) = parse_document(&relative, &text, &mut problems) {
             if let Some(&first) = document_ids.get(&doc.id) {
                 let first_path = knowledge.documents[first].path.clone();
-                problems.add(&relative, 2, format!("duplicate document id '{}' (also in {first_path})", doc.id));
+                problems.add(&relative, id_line, format!("duplicate document id '{}' (also in {first_path})", doc.id));
                 continue;
             }
             document_ids.insert(doc.id.clone(), knowledge.documents.len());
@@ -230,7 +230,8 @@ fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn parse_document(file: &str, text: &str, problems: &mut Problems) -> Option<Document> {
+/// Parses one document; returns it with the line of its `id`, for duplicate reports.
+fn parse_document(file: &str, text: &str, problems: &mut Problems) -> Option<(Document, usize)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');
     let opening = lines.next().unwrap_or_default();
@@ -268,8 +269,8 @@ fn parse_document(file: &str, text: &str, problems: &mut Problems) -> Option<Doc
     if !is_valid_id(&id) {
         problems.add(file, front_source.line(front.id.span()), format!("id '{id}' must use only a-z, 0-9 and '-'"));
     }
-    if front.title.trim().is_empty() {
-        problems.add(file, 2, "title is empty");
+    if front.title.get_ref().trim().is_empty() {
+        problems.add(file, front_source.line(front.title.span()), "title is empty");
     }
     let date = front.date.as_ref().and_then(|d| parse_date(d, &front_source, problems));
     if let Some(label) = &front.date_label {
@@ -300,9 +301,10 @@ fn parse_document(file: &str, text: &str, problems: &mut Problems) -> Option<Doc
     if problems.list.len() > before {
         return None;
     }
-    Some(Document {
+    let id_line = front_source.line(front.id.span());
+    let document = Document {
         id,
-        title: front.title.trim().to_string(),
+        title: front.title.get_ref().trim().to_string(),
         organizations: front.organizations,
         date,
         date_label: front.date_label.map(Spanned::into_inner),
@@ -310,7 +312,8 @@ fn parse_document(file: &str, text: &str, problems: &mut Problems) -> Option<Doc
         publisher: front.publisher,
         path: file.to_string(),
         paragraphs,
-    })
+    };
+    Some((document, id_line))
 }
 
 /// Splits a body into blank-line-separated blocks, dropping list markers (`- `, `* `).

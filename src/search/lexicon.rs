@@ -187,7 +187,7 @@ impl Lexicon {
     }
 
     /// The closest known word for a word the knowledge never uses, if one is close enough
-    /// to be a typo: one edit for words of up to five letters, two for longer ones.
+    /// to be a typo: one edit for words of up to seven letters, two for longer ones.
     pub fn correct(&self, lower: &str) -> Option<String> {
         let len = lower.chars().count();
         if len < 3 || self.words.contains_key(lower) || lower.chars().any(|c| c.is_ascii_digit()) {
@@ -353,27 +353,24 @@ fn is_common_english_word(lower: &str) -> bool {
 const RUSSIAN_INTENT_PREFIXES: &[&str] = &["когда", "где", "сколько", "следующ", "ближайш", "предстоящ"];
 
 fn detect_intent(lowers: &[String]) -> Intent {
-    let has = |list: &[&str]| lowers.iter().any(|w| list.iter().any(|k| w.starts_with(k)));
+    // English question words are matched whole ("all" must not fire on "alliance"); Russian
+    // ones by stem, since they inflect ("следующая", "следующий").
+    let has = |english: &[&str], russian: &[&str]| {
+        lowers.iter().any(|w| english.contains(&w.as_str()) || russian.iter().any(|stem| w.starts_with(stem)))
+    };
     Intent {
-        when: has(&["when", "date", "когда", "дата", "числа"])
+        when: has(&["when", "date", "dates"], &["когда", "дата", "дату", "числа"])
             || lowers.windows(2).any(|w| w[0] == "what" && (w[1] == "year" || w[1] == "day")),
-        place: has(&["where", "где", "city", "город"]),
-        person: lowers.iter().any(|w| w == "who" || w == "кто" || w == "whom"),
-        count: lowers.windows(2).any(|w| w[0] == "how" && w[1] == "many") || has(&["сколько", "number"]),
-        list: has(&["list", "all", "список", "перечисл", "все", "какие"]),
-        upcoming: has(&[
-            "next",
-            "upcoming",
-            "future",
-            "coming",
-            "soon",
-            "scheduled",
-            "следующ",
-            "ближайш",
-            "предстоящ",
-            "будущ",
-        ]),
-        recent: has(&["recent", "latest", "last", "past", "previous", "недавн", "последн", "прошл"]),
+        place: has(&["where", "city"], &["где", "город"]),
+        person: has(&["who", "whom"], &["кто"]),
+        count: lowers.windows(2).any(|w| w[0] == "how" && w[1] == "many") || has(&["number"], &["сколько"]),
+        list: has(&["list", "all", "every"], &["список", "перечисл", "какие"])
+            || lowers.iter().any(|w| w == "все" || w == "всех"),
+        upcoming: has(
+            &["next", "upcoming", "future", "coming", "soon", "scheduled", "planned"],
+            &["следующ", "ближайш", "предстоящ", "будущ"],
+        ),
+        recent: has(&["recent", "latest", "last", "past", "previous"], &["недавн", "последн", "прошл"]),
     }
 }
 
@@ -419,6 +416,16 @@ mod tests {
         assert!(ots.alternatives.contains(&vec!["turkic".to_string(), "council".to_string()]), "{plan:?}");
         assert_eq!(plan.mentioned, ["Organization of Turkic States"]);
         assert_eq!(plan.groups[1].alternatives, [vec!["meet".to_string()]]);
+    }
+
+    #[test]
+    fn intent_words_match_whole_in_english_and_by_stem_in_russian() {
+        let lex = lexicon();
+        assert!(!lex.plan("Which alliance did Kazakhstan propose?").intent.list);
+        assert!(lex.plan("List all meetings").intent.list);
+        assert!(!lex.plan("Всемирный почтовый союз").intent.list);
+        assert!(lex.plan("Когда следующая встреча?").intent.upcoming);
+        assert!(!lex.plan("whereas the council met").intent.place);
     }
 
     #[test]

@@ -24,13 +24,14 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
+        // ʻ and ʼ are letters to Unicode but apostrophes to a reader (Uzbek "Oʻzbekiston").
+        if !c.is_alphanumeric() || is_apostrophe(c) {
             continue;
         }
         let mut lower: String = c.to_lowercase().collect();
         let mut end = start + c.len_utf8();
         while let Some(&(i, next)) = chars.peek() {
-            if next.is_alphanumeric() {
+            if next.is_alphanumeric() && !is_apostrophe(next) {
                 lower.extend(next.to_lowercase());
                 end = i + next.len_utf8();
                 chars.next();
@@ -481,6 +482,7 @@ mod tests {
         );
         assert_eq!(lowers("'quoted' 99% $373.4"), ["quoted", "99", "373", "4"]);
         assert_eq!(lowers("ШОС и ИКТ"), ["шос", "и", "икт"]);
+        assert_eq!(lowers("Oʻzbektelekom ʻSCOʼ Kyrgyzstanʼs"), ["ozbektelekom", "sco", "kyrgyzstan"]);
     }
 
     #[test]
