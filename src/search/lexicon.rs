@@ -15,11 +15,9 @@ pub const MAX_QUESTION_WORDS: usize = 64;
 pub struct Intent {
     pub when: bool,
     pub place: bool,
-    pub person: bool,
     pub count: bool,
     pub list: bool,
     pub upcoming: bool,
-    pub recent: bool,
 }
 
 /// One concept of the question and the ways the index may spell it.
@@ -362,7 +360,6 @@ fn detect_intent(lowers: &[String]) -> Intent {
         when: has(&["when", "date", "dates"], &["когда", "дата", "дату", "числа"])
             || lowers.windows(2).any(|w| w[0] == "what" && (w[1] == "year" || w[1] == "day")),
         place: has(&["where", "city"], &["где", "город"]),
-        person: has(&["who", "whom"], &["кто"]),
         count: lowers.windows(2).any(|w| w[0] == "how" && w[1] == "many") || has(&["number"], &["сколько"]),
         list: has(&["list", "all", "every"], &["список", "перечисл", "какие"])
             || lowers.iter().any(|w| w == "все" || w == "всех"),
@@ -370,7 +367,6 @@ fn detect_intent(lowers: &[String]) -> Intent {
             &["next", "upcoming", "future", "coming", "soon", "scheduled", "planned"],
             &["следующ", "ближайш", "предстоящ", "будущ"],
         ),
-        recent: has(&["recent", "latest", "last", "past", "previous"], &["недавн", "последн", "прошл"]),
     }
 }
 

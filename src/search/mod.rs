@@ -170,11 +170,6 @@ impl Engine {
         &self.units
     }
 
-    /// Analyses a question without searching.
-    pub fn plan(&self, question: &str) -> QueryPlan {
-        self.lexicon.plan(question)
-    }
-
     /// Searches for `question` and returns candidates, best first. Never fails: any input,
     /// however hostile, gives a (possibly empty) ranking.
     pub fn search(&self, question: &str) -> Ranking {
