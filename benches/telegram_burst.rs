@@ -7,7 +7,7 @@
 //! `cargo bench --bench telegram_burst`; set `BURST_SKIP_THROTTLED=1` to skip the slow run.
 //!
 //! Note: every send goes through the Throttle adaptor, whose worker wakes every 250 ms, so a
-//! lone message waits up to 250 ms there even when no limit applies; "Chat::handle only"
+//! lone message waits up to 250 ms there even when no limit applies; "Conversation::handle only"
 //! shows the conversation's own cost.
 
 #[path = "../tests/support/fake_bot_api.rs"]
@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use fake_bot_api::{updates, FakeBotApi, TOKEN};
-use ictbot::chat::{Chat, ChatKind, Content, Incoming, Sender, Settings};
+use ictbot::conversation::{ChatKind, Content, Conversation, Incoming, Sender, Settings};
 use ictbot::knowledge::{self, Knowledge};
 use ictbot::search::Engine;
 use ictbot::telegram;
@@ -67,9 +67,9 @@ fn main() {
     }
 }
 
-fn new_chat(knowledge: Knowledge, dir: &Path) -> Arc<Chat> {
+fn new_chat(knowledge: Knowledge, dir: &Path) -> Arc<Conversation> {
     let engine = Engine::build(knowledge).expect("index builds");
-    Arc::new(Chat::new(
+    Arc::new(Conversation::new(
         engine,
         Settings {
             knowledge_dir: dir.to_path_buf(),
@@ -89,8 +89,8 @@ fn questions(knowledge: &Knowledge) -> Vec<String> {
     questions
 }
 
-/// What the transport adds is everything above this: `Chat::handle` alone, per question.
-fn conversation_only(chat: &Chat, questions: &[String]) {
+/// What the transport adds is everything above this: `Conversation::handle` alone, per question.
+fn conversation_only(chat: &Conversation, questions: &[String]) {
     let latencies = questions
         .iter()
         .cycle()
@@ -110,12 +110,12 @@ fn conversation_only(chat: &Chat, questions: &[String]) {
             started.elapsed()
         })
         .collect();
-    report("Chat::handle only", latencies, None);
+    report("Conversation::handle only", latencies, None);
 }
 
 /// The bot's own latency with no queue: one question at a time, each sent after the last
 /// answer arrived.
-async fn one_at_a_time(chat: Arc<Chat>, questions: &[String]) {
+async fn one_at_a_time(chat: Arc<Conversation>, questions: &[String]) {
     let api = start(chat, telegram::Options::unthrottled()).await;
     let mut latencies = Vec::new();
     for (n, question) in questions.iter().take(200).enumerate() {
@@ -128,7 +128,7 @@ async fn one_at_a_time(chat: Arc<Chat>, questions: &[String]) {
     report("one at a time", latencies, None);
 }
 
-async fn start(chat: Arc<Chat>, options: telegram::Options) -> FakeBotApi {
+async fn start(chat: Arc<Conversation>, options: telegram::Options) -> FakeBotApi {
     let api = FakeBotApi::start().await;
     let bot = telegram::connect(TOKEN, Some(&api.url)).unwrap();
     tokio::spawn(telegram::serve(bot, chat, options));
@@ -156,7 +156,7 @@ fn report(label: &str, mut latencies: Vec<Duration>, elapsed: Option<Duration>) 
 
 async fn burst(
     label: &str,
-    chat: Arc<Chat>,
+    chat: Arc<Conversation>,
     options: telegram::Options,
     questions: &[String],
     users: i64,

@@ -1,5 +1,7 @@
 //! Settings from the environment (and `.env`, loaded by the binary), validated once into
 //! typed values. Every problem names the variable it comes from; the token is never printed.
+//! `KNOWLEDGE_DIR`, `BOT_TIMEZONE` and `ICTBOT_TODAY` are flags as well, so the binary reads
+//! them (through clap) and they are not repeated here.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -39,12 +41,8 @@ pub struct Config {
     pub token: Option<Token>,
     /// `ADMIN_IDS`: Telegram user ids allowed to run /reload and /stats.
     pub admin_ids: BTreeSet<u64>,
-    /// `KNOWLEDGE_DIR` (default `knowledge`).
-    pub knowledge_dir: PathBuf,
     /// `DATA_DIR` (default `data`): where the SQLite store will live.
     pub data_dir: PathBuf,
-    /// `BOT_TIMEZONE` (default Asia/Almaty): decides what "today" is.
-    pub timezone: Tz,
     /// `TELOXIDE_API_URL`: a Bot API server other than api.telegram.org.
     pub api_url: Option<String>,
 }
@@ -76,17 +74,8 @@ impl Config {
             Some(list) => parse_admin_ids(&list)?,
             None => BTreeSet::new(),
         };
-        let timezone_name = get("BOT_TIMEZONE").unwrap_or_else(|| DEFAULT_TIMEZONE.to_string());
-        let timezone = parse_timezone(&timezone_name)?;
         let api_url = get("TELOXIDE_API_URL").map(parse_api_url).transpose()?;
-        Ok(Config {
-            token,
-            admin_ids,
-            knowledge_dir: get("KNOWLEDGE_DIR").unwrap_or_else(|| "knowledge".into()).into(),
-            data_dir: get("DATA_DIR").unwrap_or_else(|| "data".into()).into(),
-            timezone,
-            api_url,
-        })
+        Ok(Config { token, admin_ids, data_dir: get("DATA_DIR").unwrap_or_else(|| "data".into()).into(), api_url })
     }
 }
 
@@ -127,7 +116,8 @@ pub fn parse_admin_ids(list: &str) -> Result<BTreeSet<u64>, ConfigError> {
         .collect()
 }
 
-fn parse_timezone(name: &str) -> Result<Tz, ConfigError> {
+/// An IANA time zone name such as `Asia/Almaty` (for `BOT_TIMEZONE`).
+pub fn parse_timezone(name: &str) -> Result<Tz, ConfigError> {
     name.parse()
         .map_err(|_| error("BOT_TIMEZONE", format!("'{name}' is not an IANA time zone such as {DEFAULT_TIMEZONE}")))
 }
@@ -157,9 +147,7 @@ mod tests {
         let c = config(&[]).unwrap();
         assert!(c.token.is_none());
         assert!(c.admin_ids.is_empty());
-        assert_eq!(c.knowledge_dir, PathBuf::from("knowledge"));
         assert_eq!(c.data_dir, PathBuf::from("data"));
-        assert_eq!(c.timezone, chrono_tz::Asia::Almaty);
         assert_eq!(c.api_url, None);
     }
 
@@ -171,7 +159,7 @@ mod tests {
         assert!(!err.to_string().contains("not-a-valid"));
         let err = config(&[("ADMIN_IDS", "12, bob")]).unwrap_err();
         assert!(err.to_string().starts_with("ADMIN_IDS: 'bob'"), "{err}");
-        let err = config(&[("BOT_TIMEZONE", "Mars/Olympus")]).unwrap_err();
+        let err = parse_timezone("Mars/Olympus").unwrap_err();
         assert_eq!(err.variable, "BOT_TIMEZONE");
         let err = config(&[("TELOXIDE_API_URL", "localhost:8081")]).unwrap_err();
         assert_eq!(err.variable, "TELOXIDE_API_URL");
@@ -182,7 +170,6 @@ mod tests {
         let c = config(&[
             ("TELOXIDE_TOKEN", "123456:ABCdefGHIjklMNOpqrSTUvwx_-yz"),
             ("ADMIN_IDS", " 1, 22 ,333,"),
-            ("BOT_TIMEZONE", "Asia/Tashkent"),
             ("TELOXIDE_API_URL", "http://127.0.0.1:8081/"),
         ])
         .unwrap();
@@ -190,7 +177,6 @@ mod tests {
         assert_eq!(token.bot_id(), "123456");
         assert!(!format!("{token:?}").contains("ABC"));
         assert_eq!(c.admin_ids.into_iter().collect::<Vec<_>>(), [1, 22, 333]);
-        assert_eq!(c.timezone, chrono_tz::Asia::Tashkent);
         assert_eq!(c.api_url.as_deref(), Some("http://127.0.0.1:8081"));
     }
 }

@@ -1,13 +1,13 @@
-//! The command-line front end: plain-text answers, the `ask --json` contract and the
-//! interactive console chat, all over the same [`crate::answer`] code.
+//! The command-line front end: the `ask --json` contract (straight over [`crate::answer`]),
+//! and plain-text rendering of the conversation for `ask` and the console chat.
 
 use std::io::{self, BufRead, Write};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::answer::{answer, Answer, Confidence};
-use crate::chat::{Chat, ChatKind, Content, Incoming, Reply, Sender};
+use crate::answer::{answer, Answer};
+use crate::conversation::{Action, Block, ChatKind, Content, Conversation, Incoming, Message, Reply, Sender, Span};
 use crate::search::Engine;
 
 /// The chat id the console's conversation is remembered under.
@@ -51,45 +51,67 @@ impl<'a> From<&'a Answer> for JsonAnswer<'a> {
     }
 }
 
-/// Renders an answer as a person reads it in a terminal: quotes with their sources.
-pub fn render_plain(answer: &Answer) -> String {
+/// A message as a terminal shows it: quotes prefixed with `> `, links followed by their
+/// address, suggestion buttons listed under the text. `ictbot ask` and the console chat both
+/// print through this, so they show the same answer.
+pub fn render_plain(message: &Message) -> String {
     let mut out = String::new();
-    match answer.confidence {
-        Confidence::Declined => {
-            out.push_str("I don't know: nothing in the knowledge base answers that.\n");
-            out.push_str("I know about ICT cooperation in the Organization of Turkic States (Turkic Council), the SCO, the CIS and its Regional Commonwealth in the Field of Communications, and Uzbekistan's bilateral ICT ties, and about their meetings.\n");
-        }
-        Confidence::Unsure => out.push_str("I'm not sure this answers your question; the closest I found:\n\n"),
-        Confidence::Sure => {}
-    }
-    for (n, hit) in answer.hits.iter().take(3).enumerate() {
+    for (n, block) in message.blocks.iter().enumerate() {
         if n > 0 {
-            out.push('\n');
+            out.push_str("\n\n");
         }
-        for line in hit.snippet.lines() {
-            out.push_str("> ");
-            out.push_str(line);
-            out.push('\n');
+        match block {
+            Block::Para(spans) => out.push_str(&plain_spans(spans)),
+            Block::Quote(spans) => {
+                let text = plain_spans(spans);
+                let quoted: Vec<String> = text.lines().map(|l| format!("> {l}")).collect();
+                out.push_str(&quoted.join("\n"));
+            }
         }
-        let c = &hit.citation;
-        let mut cite = format!("  — {}", c.title);
-        if !c.organizations.is_empty() {
-            cite.push_str(&format!(" ({})", c.organizations.join(", ")));
-        }
-        if let Some(date) = &c.date {
-            cite.push_str(&format!(", {date}"));
-        }
-        cite.push_str(&format!(", {}", c.url.as_deref().unwrap_or(&c.source)));
-        out.push_str(&cite);
-        out.push('\n');
     }
-    if !answer.suggestions.is_empty() {
-        out.push_str("\nDid you mean:\n");
-        for s in &answer.suggestions {
-            out.push_str(&format!("  - {s}\n"));
+    out.push('\n');
+    for button in message.buttons.iter().flatten() {
+        if let Action::Suggestion { .. } = button.action {
+            out.push_str(&format!("  • {}\n", button.label));
         }
     }
     out
+}
+
+fn plain_spans(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|span| match span {
+            Span::Link { text, url } => format!("{text} <{url}>"),
+            other => other.text().to_string(),
+        })
+        .collect()
+}
+
+/// `ictbot ask "question"`: the reply the console chat would give, printed once.
+pub fn ask(conversation: &Conversation, question: &str, mut output: impl Write) -> io::Result<()> {
+    for reply in conversation.handle(&console_message(question.to_string())) {
+        print_reply(&mut output, reply)?;
+    }
+    output.flush()
+}
+
+fn console_message(text: String) -> Incoming {
+    Incoming {
+        chat_id: CONSOLE_CHAT_ID,
+        chat_kind: ChatKind::Private,
+        sender: Sender::Console,
+        language_code: None,
+        addressed: true,
+        content: Content::Text(text),
+    }
+}
+
+fn print_reply(output: &mut impl Write, reply: Reply) -> io::Result<()> {
+    match reply {
+        Reply::Message(message) => writeln!(output, "{}", render_plain(&message)),
+        Reply::Notice(notice) => writeln!(output, "{notice}\n"),
+    }
 }
 
 /// Reads one line, lossily decoded; `None` at end of input. The line is kept whole so that
@@ -119,7 +141,12 @@ pub fn ask_json(engine: &Engine, mut input: impl BufRead, mut output: impl Write
 /// The console chat: reads messages line by line until end of input and prints the bot's
 /// replies as plain text. Lines go through the same conversation as Telegram messages, so
 /// commands such as `/meetings` work here too.
-pub fn chat(chat: &Chat, mut input: impl BufRead, mut output: impl Write, interactive: bool) -> io::Result<()> {
+pub fn chat(
+    conversation: &Conversation,
+    mut input: impl BufRead,
+    mut output: impl Write,
+    interactive: bool,
+) -> io::Result<()> {
     if interactive {
         writeln!(output, "ictbot console: ask about regional ICT cooperation, or /help (Ctrl-D to quit).")?;
     }
@@ -134,19 +161,8 @@ pub fn chat(chat: &Chat, mut input: impl BufRead, mut output: impl Write, intera
         if line.trim().is_empty() {
             continue;
         }
-        let incoming = Incoming {
-            chat_id: CONSOLE_CHAT_ID,
-            chat_kind: ChatKind::Private,
-            sender: Sender::Console,
-            language_code: None,
-            addressed: true,
-            content: Content::Text(line),
-        };
-        for reply in chat.handle(&incoming) {
-            match reply {
-                Reply::Message(message) => writeln!(output, "{}", message.to_plain())?,
-                Reply::Notice(notice) => writeln!(output, "{notice}\n")?,
-            }
+        for reply in conversation.handle(&console_message(line)) {
+            print_reply(&mut output, reply)?;
         }
     }
     output.flush()

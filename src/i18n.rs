@@ -87,7 +87,7 @@ pub struct Texts {
     /// Reply to a thank-you.
     pub you_are_welcome: &'static str,
     pub inline_no_upcoming: &'static str,
-    /// Command descriptions for the menu and /help, in [`crate::chat::Command::MENU`] order.
+    /// Command descriptions for the menu and /help, in [`crate::conversation::Command::MENU`] order.
     pub start_desc: &'static str,
     pub help_desc: &'static str,
     pub ask_desc: &'static str,

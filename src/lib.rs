@@ -4,11 +4,12 @@
 //! ranking) -> [`answer`] (hits, calendar, confidence) -> the console or Telegram front ends.
 
 pub mod answer;
-pub mod chat;
 pub mod config;
 pub mod console;
+pub mod conversation;
 pub mod i18n;
 pub mod knowledge;
 pub mod meetings;
 pub mod search;
+pub mod store;
 pub mod telegram;

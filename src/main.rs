@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 
-use ictbot::chat::{Chat, Settings};
-use ictbot::config::Config;
+use ictbot::config::{self, Config};
+use ictbot::conversation::{Conversation, Settings};
 use ictbot::{console, knowledge, search::Engine, telegram};
 
 /// Answers questions about regional ICT cooperation from an indexed knowledge folder.
@@ -20,8 +20,8 @@ struct Cli {
     /// The knowledge folder (documents/, facts.toml, meetings.toml, aliases.toml).
     #[arg(long, global = true, env = "KNOWLEDGE_DIR", default_value = "knowledge")]
     knowledge: PathBuf,
-    /// Time zone that decides what "today" is for meeting questions.
-    #[arg(long, global = true, env = "BOT_TIMEZONE", default_value = "Asia/Almaty")]
+    /// IANA time zone that decides what "today" is for meeting questions.
+    #[arg(long, global = true, env = "BOT_TIMEZONE", default_value = config::DEFAULT_TIMEZONE)]
     timezone: String,
     /// Answer as if today were this date (YYYY-MM-DD), for reproducible runs.
     #[arg(long, global = true, env = "ICTBOT_TODAY")]
@@ -42,7 +42,7 @@ enum Command {
     },
     /// Validate the knowledge folder and print a summary; exit status 1 on problems.
     Check,
-    /// Chat in the console: read questions from standard input until end of input.
+    /// Conversation in the console: read questions from standard input until end of input.
     Console,
     /// Run the Telegram bot (long polling); the default when TELOXIDE_TOKEN is set.
     Serve,
@@ -64,24 +64,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let timezone: Tz = cli
-        .timezone
-        .parse()
-        .map_err(|_| anyhow::anyhow!("BOT_TIMEZONE '{}' is not an IANA time zone such as Asia/Almaty", cli.timezone))?;
-    let today = cli.today.unwrap_or_else(|| chrono::Utc::now().with_timezone(&timezone).date_naive());
-
     if let Some(Command::Check) = cli.command {
         return Ok(check(&cli.knowledge));
     }
     // The bot's settings are validated before the (slow) index build, so a typo in .env is
-    // reported at once; `ask` and `check` do not need them.
+    // reported at once; `ask` and `console` do not need them.
     let config = match cli.command {
-        Some(Command::Serve) | None => {
-            let mut config = Config::from_env()?;
-            config.knowledge_dir = cli.knowledge.clone();
-            config.timezone = timezone;
-            Some(config)
-        }
+        Some(Command::Serve) | None => Some(Config::from_env()?),
         _ => None,
     };
     if let (Some(Command::Serve), Some(Config { token: None, .. })) = (&cli.command, &config) {
@@ -89,39 +78,39 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             "TELOXIDE_TOKEN is not set: put the token from @BotFather in .env (see .env.example), or run `ictbot console` to chat in the terminal"
         );
     }
+    // Parsed here rather than by clap so the one-line error names BOT_TIMEZONE.
+    let timezone: Tz = config::parse_timezone(&cli.timezone)?;
     let knowledge = knowledge::load(&cli.knowledge)?;
     let engine = Engine::build(knowledge).context("building the search index")?;
+    let today = cli.today.unwrap_or_else(|| chrono::Utc::now().with_timezone(&timezone).date_naive());
+    let settings = Settings {
+        knowledge_dir: cli.knowledge.clone(),
+        admin_ids: config.as_ref().map(|c| c.admin_ids.clone()).unwrap_or_default(),
+        timezone,
+        today: cli.today,
+    };
     let stdin = io::stdin();
     let stdout = io::stdout();
     match cli.command {
         Some(Command::Ask { json: true, .. }) => console::ask_json(&engine, stdin.lock(), stdout.lock(), today)?,
         Some(Command::Ask { json: false, question }) => {
             anyhow::ensure!(!question.is_empty(), "give a question: ictbot ask \"when did the SCO meet in Almaty?\"");
-            let answer = ictbot::answer::answer(&engine, &question.join(" "), today);
-            print!("{}", console::render_plain(&answer));
+            console::ask(&Conversation::new(engine, settings), &question.join(" "), stdout.lock())?;
         }
         Some(Command::Check) => unreachable!("handled above"),
         Some(Command::Console) | Some(Command::Serve) | None => {
-            let settings = Settings {
-                knowledge_dir: cli.knowledge.clone(),
-                admin_ids: config.as_ref().map(|c| c.admin_ids.clone()).unwrap_or_default(),
-                timezone,
-                today: cli.today,
-            };
-            let chat = Chat::new(engine, settings);
-            // `config` is only read for `serve` and the bare command.
+            let conversation = Conversation::new(engine, settings);
             if let Some(config) = config.filter(|c| c.token.is_some()) {
                 std::fs::create_dir_all(&config.data_dir)
                     .with_context(|| format!("DATA_DIR: cannot create {}", config.data_dir.display()))?;
                 let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
-                runtime.block_on(telegram::run(&config, std::sync::Arc::new(chat)))?;
+                runtime.block_on(telegram::run(&config, std::sync::Arc::new(conversation)))?;
                 return Ok(ExitCode::SUCCESS);
             }
             if cli.command.is_none() {
                 eprintln!("ictbot: TELOXIDE_TOKEN is not set, so the Telegram bot is not started; chatting in the console instead (see .env.example to set up the bot).");
             }
-            let interactive = stdin.is_terminal();
-            console::chat(&chat, stdin.lock(), stdout.lock(), interactive)?;
+            console::chat(&conversation, stdin.lock(), stdout.lock(), stdin.is_terminal())?;
         }
     }
     Ok(ExitCode::SUCCESS)

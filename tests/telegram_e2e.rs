@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use fake_bot_api::{updates, FakeBotApi, Fault, Recorded, BOT_USERNAME, TOKEN};
-use ictbot::chat::{Chat, Settings};
+use ictbot::conversation::{Conversation, Settings};
 use ictbot::knowledge::{self, Knowledge};
 use ictbot::search::Engine;
 use ictbot::{console, telegram};
@@ -32,9 +32,9 @@ fn knowledge() -> Knowledge {
     KNOWLEDGE.get_or_init(|| knowledge::load(&knowledge_dir()).expect("the knowledge folder loads")).clone()
 }
 
-fn chat_over(dir: PathBuf) -> Arc<Chat> {
+fn chat_over(dir: PathBuf) -> Arc<Conversation> {
     let engine = Engine::build(knowledge::load(&dir).unwrap()).unwrap();
-    Arc::new(Chat::new(engine, settings(dir)))
+    Arc::new(Conversation::new(engine, settings(dir)))
 }
 
 fn settings(dir: PathBuf) -> Settings {
@@ -46,13 +46,13 @@ fn settings(dir: PathBuf) -> Settings {
     }
 }
 
-fn chat() -> Arc<Chat> {
+fn chat() -> Arc<Conversation> {
     let engine = Engine::build(knowledge()).unwrap();
-    Arc::new(Chat::new(engine, settings(knowledge_dir())))
+    Arc::new(Conversation::new(engine, settings(knowledge_dir())))
 }
 
 /// Starts a fake server and the bot polling it.
-async fn start(chat: Arc<Chat>, options: telegram::Options) -> FakeBotApi {
+async fn start(chat: Arc<Conversation>, options: telegram::Options) -> FakeBotApi {
     let api = FakeBotApi::start().await;
     let bot = telegram::connect(TOKEN, Some(&api.url)).unwrap();
     tokio::spawn(async move {

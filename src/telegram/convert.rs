@@ -3,7 +3,7 @@
 
 use teloxide::types::{ChatId, Message, MessageKind, User, UserId};
 
-use crate::chat::{ChatKind, Content, Incoming, Sender, Unsupported};
+use crate::conversation::{ChatKind, Content, Incoming, Sender, Unsupported};
 
 /// This bot, as `getMe` described it.
 #[derive(Debug, Clone)]

@@ -4,7 +4,7 @@
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 use teloxide::utils::html::escape;
 
-use crate::chat::{Block, Button, Span};
+use crate::conversation::{Block, Button, Span};
 
 /// Telegram's limit for a message, counted here in UTF-16 units of the HTML source, which is
 /// never shorter than the text left after entity parsing (what Telegram counts).

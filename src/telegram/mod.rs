@@ -1,8 +1,8 @@
 //! The Telegram front end, and the only module that imports teloxide: start-up checks, the
-//! command menu, the dptree handler tree, conversion of updates into [`crate::chat::Incoming`]
+//! command menu, the dptree handler tree, conversion of updates into [`crate::conversation::Incoming`]
 //! and sending the replies as HTML with retries.
 //!
-//! Everything the bot says is decided by [`crate::chat::Chat`]; this layer converts and sends.
+//! Everything the bot says is decided by [`crate::conversation::Conversation`]; this layer converts and sends.
 
 pub mod convert;
 pub mod html;
@@ -27,8 +27,8 @@ use teloxide::types::{
 };
 use teloxide::{ApiError, Bot, RequestError};
 
-use crate::chat::{self, Chat, ChatKind, Command, Reply};
 use crate::config::Config;
+use crate::conversation::{ChatKind, Command, Conversation, Incoming, Reply};
 use crate::i18n::{Lang, RUSSIAN_READERS};
 use convert::Identity;
 
@@ -88,7 +88,7 @@ pub fn connect(token: &str, api_url: Option<&str>) -> anyhow::Result<Bot> {
 }
 
 /// Runs the bot configured by `config` until Ctrl-C.
-pub async fn run(config: &Config, chat: Arc<Chat>) -> anyhow::Result<()> {
+pub async fn run(config: &Config, chat: Arc<Conversation>) -> anyhow::Result<()> {
     let token =
         config.token.as_ref().context("TELOXIDE_TOKEN is not set; get a token from @BotFather (see .env.example)")?;
     let bot = connect(token.expose(), config.api_url.as_deref())?;
@@ -96,7 +96,7 @@ pub async fn run(config: &Config, chat: Arc<Chat>) -> anyhow::Result<()> {
 }
 
 /// Checks the token, registers the command menu and serves updates by long polling.
-pub async fn serve(bot: Bot, chat: Arc<Chat>, options: Options) -> anyhow::Result<()> {
+pub async fn serve(bot: Bot, chat: Arc<Conversation>, options: Options) -> anyhow::Result<()> {
     let me = check_token(&bot).await?;
     tracing::info!(username = %me.username(), "connected to Telegram");
     register_commands(&bot).await;
@@ -157,15 +157,15 @@ pub fn schema() -> UpdateHandler {
         .branch(Update::filter_inline_query().endpoint(on_inline))
 }
 
-async fn on_message(bot: TgBot, chat: Arc<Chat>, me: Arc<Identity>, msg: Message) -> HandlerResult {
+async fn on_message(bot: TgBot, chat: Arc<Conversation>, me: Arc<Identity>, msg: Message) -> HandlerResult {
     converse(bot, chat, &me, msg, false).await
 }
 
-async fn on_edited_message(bot: TgBot, chat: Arc<Chat>, me: Arc<Identity>, msg: Message) -> HandlerResult {
+async fn on_edited_message(bot: TgBot, chat: Arc<Conversation>, me: Arc<Identity>, msg: Message) -> HandlerResult {
     converse(bot, chat, &me, msg, true).await
 }
 
-async fn converse(bot: TgBot, chat: Arc<Chat>, me: &Identity, msg: Message, edited: bool) -> HandlerResult {
+async fn converse(bot: TgBot, chat: Arc<Conversation>, me: &Identity, msg: Message, edited: bool) -> HandlerResult {
     let Some(incoming) = convert::message(&msg, me, edited) else {
         return Ok(());
     };
@@ -177,7 +177,7 @@ async fn converse(bot: TgBot, chat: Arc<Chat>, me: &Identity, msg: Message, edit
     Ok(())
 }
 
-async fn on_callback(bot: TgBot, chat: Arc<Chat>, query: CallbackQuery) -> HandlerResult {
+async fn on_callback(bot: TgBot, chat: Arc<Conversation>, query: CallbackQuery) -> HandlerResult {
     let data = query.data.clone().unwrap_or_default();
     let origin = query.message.as_ref().map(|m| (m.chat().id, m.chat().is_private()));
     let replies = match origin {
@@ -214,7 +214,7 @@ async fn on_callback(bot: TgBot, chat: Arc<Chat>, query: CallbackQuery) -> Handl
     Ok(())
 }
 
-async fn on_inline(bot: TgBot, chat: Arc<Chat>, query: InlineQuery) -> HandlerResult {
+async fn on_inline(bot: TgBot, chat: Arc<Conversation>, query: InlineQuery) -> HandlerResult {
     let text = query.query.clone();
     let code = query.from.language_code.clone();
     let items = tokio::task::spawn_blocking(move || chat.inline(&text, code.as_deref()))
@@ -234,7 +234,7 @@ async fn on_inline(bot: TgBot, chat: Arc<Chat>, query: InlineQuery) -> HandlerRe
 }
 
 /// Runs the (CPU-bound) conversation off the async workers.
-async fn respond(chat: Arc<Chat>, incoming: chat::Incoming) -> anyhow::Result<Vec<Reply>> {
+async fn respond(chat: Arc<Conversation>, incoming: Incoming) -> anyhow::Result<Vec<Reply>> {
     tokio::task::spawn_blocking(move || chat.handle(&incoming)).await.context("handling a message")
 }
 

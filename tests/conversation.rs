@@ -7,8 +7,10 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use ictbot::chat::{
-    Action, Chat, ChatKind, Content, Incoming, Message, Reply, Sender, Settings, Unsupported, MAX_CALLBACK_BYTES,
+use ictbot::console::render_plain;
+use ictbot::conversation::{
+    Action, ChatKind, Content, Conversation, Incoming, Message, Reply, Sender, Settings, Unsupported,
+    MAX_CALLBACK_BYTES,
 };
 use ictbot::knowledge::{self, Knowledge};
 use ictbot::search::Engine;
@@ -24,8 +26,8 @@ fn knowledge() -> Knowledge {
     KNOWLEDGE.get_or_init(|| knowledge::load(&knowledge_dir()).unwrap()).clone()
 }
 
-fn chat_on(today: &str) -> Chat {
-    Chat::new(
+fn chat_on(today: &str) -> Conversation {
+    Conversation::new(
         Engine::build(knowledge()).unwrap(),
         Settings {
             knowledge_dir: knowledge_dir(),
@@ -36,7 +38,7 @@ fn chat_on(today: &str) -> Chat {
     )
 }
 
-fn chat() -> Chat {
+fn chat() -> Conversation {
     chat_on("2026-11-26")
 }
 
@@ -75,7 +77,7 @@ fn only_message(replies: Vec<Reply>) -> Message {
 }
 
 fn plain(replies: Vec<Reply>) -> String {
-    only_message(replies).to_plain()
+    render_plain(&only_message(replies))
 }
 
 #[test]
@@ -176,7 +178,7 @@ fn buttons_carry_short_callback_data_that_works_only_in_its_chat() {
 fn a_decline_names_what_the_bot_knows_and_suggests_questions() {
     let chat = chat();
     let decline = only_message(chat.handle(&text(1, "Turkic council pizza recipe")));
-    let said = decline.to_plain();
+    let said = render_plain(&decline);
     assert!(said.starts_with("I don't know: nothing in my sources answers that."));
     assert!(said.contains("OTS, SCO"));
     assert!(said.contains("/help"));
@@ -217,7 +219,7 @@ fn inline_mode_answers_or_lists_upcoming_meetings() {
     assert_eq!(upcoming[0].title, "Meeting of SCO ministers responsible for ICT in Kyrgyzstan");
     let answers = chat.inline("When did the SCO meet in Almaty?", Some("en"));
     assert!((1..=5).contains(&answers.len()));
-    assert!(answers[0].message.to_plain().contains("February 1, 2024"));
+    assert!(render_plain(&answers[0].message).contains("February 1, 2024"));
     let ids: BTreeSet<&str> = answers.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids.len(), answers.len(), "inline result ids must be unique");
 }

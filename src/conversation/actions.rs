@@ -1,0 +1,197 @@
+//! Buttons: the [`Action`] behind each (encoded as callback data of at most 64 bytes and
+//! checked strictly on return), the memory of the questions they refer to, and what a press
+//! does.
+
+use std::collections::{HashMap, VecDeque};
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Block, Button, Message, Reply, Span};
+use super::views::{citation_spans, hit_blocks, message, para};
+use super::{Conversation, Incoming};
+use crate::answer::{answer, Citation, Hit};
+use crate::i18n::Lang;
+
+/// Telegram's limit for callback data, in bytes.
+pub const MAX_CALLBACK_BYTES: usize = 64;
+/// Hits shown per "More results" press.
+pub const MORE_PAGE: usize = 3;
+/// Questions remembered for their buttons; older buttons report that they expired.
+const REMEMBERED_QUESTIONS: usize = 10_000;
+
+/// What a button does when pressed; travels as callback data of at most 64 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    /// Show the hits of a remembered question from index `from` on.
+    More { question: u64, from: usize },
+    /// List the sources of a remembered question's hits.
+    Sources { question: u64 },
+    /// Ask the `index`-th suggestion of a remembered question.
+    Suggestion { question: u64, index: usize },
+}
+
+impl Action {
+    /// The callback data for this action.
+    pub fn encode(&self) -> String {
+        match self {
+            Action::More { question, from } => format!("m:{question}:{from}"),
+            Action::Sources { question } => format!("s:{question}"),
+            Action::Suggestion { question, index } => format!("d:{question}:{index}"),
+        }
+    }
+
+    /// Parses callback data strictly; anything this bot did not produce is `None`.
+    pub fn decode(data: &str) -> Option<Action> {
+        if data.len() > MAX_CALLBACK_BYTES {
+            return None;
+        }
+        let number = |s: &str| -> Option<u64> {
+            if s.is_empty() || s.len() > 19 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
+        };
+        let parts: Vec<&str> = data.split(':').collect();
+        match parts.as_slice() {
+            ["m", q, from] => {
+                let from = number(from)? as usize;
+                (from <= crate::answer::MAX_HITS).then_some(Action::More { question: number(q)?, from })
+            }
+            ["s", q] => Some(Action::Sources { question: number(q)? }),
+            ["d", q, index] => {
+                let index = number(index)? as usize;
+                (index < 3).then_some(Action::Suggestion { question: number(q)?, index })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A question kept so its buttons can be answered later, only in the chat it was asked in.
+pub(super) struct Remembered {
+    pub(super) chat_id: i64,
+    pub(super) question: String,
+    pub(super) suggestions: Vec<String>,
+}
+
+/// A bounded map of recent questions; the oldest are forgotten first.
+#[derive(Default)]
+pub(super) struct QuestionStore {
+    next_id: u64,
+    entries: HashMap<u64, Remembered>,
+    order: VecDeque<u64>,
+}
+
+impl QuestionStore {
+    pub(super) fn remember(&mut self, entry: Remembered) -> u64 {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.entries.insert(id, entry);
+        self.order.push_back(id);
+        while self.order.len() > REMEMBERED_QUESTIONS {
+            if let Some(old) = self.order.pop_front() {
+                self.entries.remove(&old);
+            }
+        }
+        id
+    }
+
+    pub(super) fn get(&self, id: u64, chat_id: i64) -> Option<(String, Vec<String>)> {
+        self.entries.get(&id).filter(|e| e.chat_id == chat_id).map(|e| (e.question.clone(), e.suggestions.clone()))
+    }
+}
+
+impl Conversation {
+    pub(super) fn callback(&self, incoming: &Incoming, lang: Lang, data: &str) -> Vec<Reply> {
+        let t = lang.texts();
+        let stale = || vec![Reply::Notice(t.stale_button.into())];
+        let Some(action) = Action::decode(data) else {
+            tracing::debug!(data, "unrecognised callback data");
+            return stale();
+        };
+        let id = match action {
+            Action::More { question, .. } | Action::Sources { question } | Action::Suggestion { question, .. } => {
+                question
+            }
+        };
+        let remembered =
+            self.questions.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(id, incoming.chat_id);
+        let Some((question, suggestions)) = remembered else {
+            return stale();
+        };
+        match action {
+            Action::Suggestion { index, .. } => match suggestions.get(index) {
+                Some(suggestion) => self.question(incoming.chat_id, lang, suggestion),
+                None => stale(),
+            },
+            Action::More { from, .. } => {
+                let engine = self.engine();
+                let answer = answer(&engine, &question, self.today());
+                let page: Vec<&Hit> = answer.hits.iter().skip(from).take(MORE_PAGE).collect();
+                if page.is_empty() {
+                    return vec![Reply::Notice(t.no_more_results.into())];
+                }
+                let mut blocks = Vec::new();
+                for hit in &page {
+                    blocks.extend(hit_blocks(hit));
+                }
+                let next = from + page.len();
+                let mut row = Vec::new();
+                if next < answer.hits.len() {
+                    row.push(Button {
+                        label: t.more_results.into(),
+                        action: Action::More { question: id, from: next },
+                    });
+                }
+                row.push(Button { label: t.sources_button.into(), action: Action::Sources { question: id } });
+                vec![Reply::Message(Message { blocks, buttons: vec![row] })]
+            }
+            Action::Sources { .. } => {
+                let engine = self.engine();
+                let answer = answer(&engine, &question, self.today());
+                let mut citations: Vec<&Citation> = Vec::new();
+                for hit in &answer.hits {
+                    if !citations.iter().any(|c| c.source == hit.citation.source) {
+                        citations.push(&hit.citation);
+                    }
+                }
+                if citations.is_empty() {
+                    return stale();
+                }
+                let mut blocks = vec![para(t.answer_sources_header)];
+                blocks.extend(citations.into_iter().map(|c| {
+                    let mut spans = vec![Span::Text("• ".into())];
+                    spans.extend(citation_spans(c));
+                    Block::Para(spans)
+                }));
+                message(blocks)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_round_trip_within_64_bytes() {
+        let actions = [
+            Action::More { question: u64::MAX / 2, from: 5 },
+            Action::Sources { question: 1 },
+            Action::Suggestion { question: 42, index: 2 },
+        ];
+        for action in actions {
+            let data = action.encode();
+            assert!(data.len() <= MAX_CALLBACK_BYTES);
+            assert_eq!(Action::decode(&data), Some(action));
+        }
+    }
+
+    #[test]
+    fn forged_callback_data_is_rejected() {
+        for data in ["", "m", "m:1", "m:1:99", "d:1:3", "s:-1", "s:1:2", "x:1", "s:99999999999999999999999", "m:+1:1"] {
+            assert_eq!(Action::decode(data), None, "{data}");
+        }
+    }
+}

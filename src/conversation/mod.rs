@@ -1,0 +1,211 @@
+//! The conversation, independent of any transport: an [`Incoming`] message becomes a list of
+//! [`Reply`]s built from a small markup model ([`Block`], [`Span`], [`Button`]).
+//!
+//! This is the one place that decides what the bot says; the console renders replies as plain
+//! text and the Telegram layer as HTML. The knowledge sits behind an atomically swappable
+//! handle so `/reload` can replace it while other messages are being answered.
+//!
+//! - [`model`]: the message model (incoming messages, replies, blocks, spans, buttons);
+//! - [`commands`]: the command set and what each command says;
+//! - [`actions`]: button callback data and the memory of the questions behind buttons;
+//! - [`views`]: answers, meeting lists, sources and help as blocks;
+//! - [`inline`]: inline-mode results;
+//! - [`small_talk`]: greetings and thanks, which are not questions.
+
+pub mod actions;
+pub mod commands;
+mod inline;
+pub mod model;
+mod small_talk;
+mod views;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use arc_swap::ArcSwap;
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use crate::answer::answer;
+use crate::i18n::{fill, Lang};
+use crate::knowledge::{self, Knowledge};
+use crate::search::Engine;
+
+pub use actions::{Action, MAX_CALLBACK_BYTES};
+use actions::{QuestionStore, Remembered};
+pub use commands::Command;
+pub use model::{Block, Button, ChatKind, Content, Incoming, InlineItem, Message, Reply, Sender, Span, Unsupported};
+use small_talk::{small_talk, SmallTalk};
+use views::{answer_message, message, para};
+
+/// Longest question accepted, in characters (Telegram's own limit for a text message).
+pub const MAX_QUESTION_CHARS: usize = 4096;
+
+/// Fixed settings of the conversation.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where `/reload` reads the knowledge from.
+    pub knowledge_dir: PathBuf,
+    /// Telegram users allowed to run admin commands.
+    pub admin_ids: BTreeSet<u64>,
+    /// Decides what "today" is.
+    pub timezone: Tz,
+    /// A fixed "today" for reproducible runs and tests.
+    pub today: Option<NaiveDate>,
+}
+
+/// Counts describing the loaded knowledge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub documents: usize,
+    pub facts: usize,
+    pub meetings: usize,
+}
+
+impl Counts {
+    pub(super) fn of(knowledge: &Knowledge) -> Counts {
+        Counts {
+            documents: knowledge.documents.len(),
+            facts: knowledge.facts.len(),
+            meetings: knowledge.meetings.len(),
+        }
+    }
+
+    pub(super) fn values(&self) -> [(&'static str, String); 3] {
+        [
+            ("documents", self.documents.to_string()),
+            ("facts", self.facts.to_string()),
+            ("meetings", self.meetings.to_string()),
+        ]
+    }
+}
+
+/// The conversation state shared by every chat: cheap to share behind an `Arc`.
+pub struct Conversation {
+    engine: ArcSwap<Engine>,
+    settings: Settings,
+    questions: Mutex<QuestionStore>,
+    asked: AtomicU64,
+    answered: AtomicU64,
+    started: Instant,
+}
+
+impl Conversation {
+    /// A conversation over `engine`.
+    pub fn new(engine: Engine, settings: Settings) -> Conversation {
+        Conversation {
+            engine: ArcSwap::from_pointee(engine),
+            settings,
+            questions: Mutex::new(QuestionStore::default()),
+            asked: AtomicU64::new(0),
+            answered: AtomicU64::new(0),
+            started: Instant::now(),
+        }
+    }
+
+    /// The current engine; a reload does not affect a snapshot already taken.
+    pub fn engine(&self) -> Arc<Engine> {
+        self.engine.load_full()
+    }
+
+    /// Today in the bot's time zone, or the fixed day of the settings.
+    pub fn today(&self) -> NaiveDate {
+        self.settings.today.unwrap_or_else(|| chrono::Utc::now().with_timezone(&self.settings.timezone).date_naive())
+    }
+
+    /// Questions answered (not declined) since start.
+    pub fn answered_count(&self) -> u64 {
+        self.answered.load(Ordering::Relaxed)
+    }
+
+    /// Reloads the knowledge folder and swaps it in; on failure the old knowledge stays and
+    /// the error lists every problem.
+    pub fn reload(&self) -> anyhow::Result<Counts> {
+        let knowledge = knowledge::load(&self.settings.knowledge_dir)?;
+        let counts = Counts::of(&knowledge);
+        let engine = Engine::build(knowledge)?;
+        self.engine.store(Arc::new(engine));
+        tracing::info!(?counts, "knowledge reloaded");
+        Ok(counts)
+    }
+
+    /// Everything the bot does in response to `incoming`.
+    pub fn handle(&self, incoming: &Incoming) -> Vec<Reply> {
+        let lang = Lang::from_code(incoming.language_code.as_deref());
+        let t = lang.texts();
+        let private = incoming.chat_kind == ChatKind::Private;
+        match &incoming.content {
+            Content::Text(_) if !private && !incoming.addressed => Vec::new(),
+            Content::Text(text) => {
+                let text = clean(text);
+                match Command::parse(&text) {
+                    Some((Ok(command), args)) => self.command(incoming, lang, command, args),
+                    // In a group an unknown command is probably another bot's.
+                    Some((Err(_), _)) if !private => Vec::new(),
+                    Some((Err(_), _)) => message(vec![para(t.unknown_command)]),
+                    None => match small_talk(&text) {
+                        Some(SmallTalk::Greeting) => self.command(incoming, lang, Command::Start, ""),
+                        Some(SmallTalk::Thanks) => message(vec![para(t.you_are_welcome)]),
+                        None => self.question(incoming.chat_id, lang, &text),
+                    },
+                }
+            }
+            Content::Callback(data) => self.callback(incoming, lang, data),
+            Content::Unsupported(_) if !private => Vec::new(),
+            Content::Unsupported(Unsupported::Edited) => message(vec![para(t.edited)]),
+            Content::Unsupported(_) => message(vec![para(t.unsupported)]),
+        }
+    }
+
+    fn is_admin(&self, sender: Sender) -> bool {
+        match sender {
+            Sender::Console => true,
+            Sender::User(id) => self.settings.admin_ids.contains(&id),
+            Sender::Anonymous => false,
+        }
+    }
+
+    fn question(&self, chat_id: i64, lang: Lang, text: &str) -> Vec<Reply> {
+        let t = lang.texts();
+        let text = text.trim();
+        if text.is_empty() {
+            return message(vec![para(t.empty_question)]);
+        }
+        let chars = text.chars().count();
+        if chars > MAX_QUESTION_CHARS {
+            let n = chars.to_string();
+            let max = MAX_QUESTION_CHARS.to_string();
+            return message(vec![Block::Para(vec![Span::Text(fill(t.too_long, &[("n", &n), ("max", &max)]))])]);
+        }
+        let engine = self.engine();
+        let answer = answer(&engine, text, self.today());
+        self.asked.fetch_add(1, Ordering::Relaxed);
+        if answer.answered() {
+            self.answered.fetch_add(1, Ordering::Relaxed);
+        }
+        let id = self.questions.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remember(Remembered {
+            chat_id,
+            question: text.to_string(),
+            suggestions: answer.suggestions.clone(),
+        });
+        vec![Reply::Message(answer_message(&answer, engine.knowledge(), id, lang))]
+    }
+}
+
+/// Control characters (other than line breaks and tabs) become spaces.
+fn clean(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { ' ' } else { c }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_become_spaces() {
+        assert_eq!(clean("a\u{0}b\u{7}c\nd\u{1b}[31m"), "a b c\nd [31m");
+    }
+}

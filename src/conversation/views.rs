@@ -1,0 +1,249 @@
+//! What the bot shows, as blocks: the reply to a question (quotes with citations, caveats,
+//! suggestions and buttons), meeting lists, sources, help and about.
+
+use super::actions::Action;
+use super::commands::Command;
+use super::model::{Block, Button, Message, Reply, Span};
+use super::{Conversation, Counts, Sender};
+use crate::answer::{meeting_line, Answer, Citation, Confidence, Hit};
+use crate::i18n::{fill, Lang, Texts};
+use crate::knowledge::Knowledge;
+use crate::meetings;
+
+/// Hits shown in the first reply to a question.
+pub const FIRST_PAGE: usize = 2;
+/// Longest "Did you mean" button label, in characters.
+const MAX_BUTTON_CHARS: usize = 60;
+
+/// The first reply to a question.
+pub(super) fn answer_message(answer: &Answer, knowledge: &Knowledge, id: u64, lang: Lang) -> Message {
+    let t = lang.texts();
+    let mut blocks = Vec::new();
+    let shown = match answer.confidence {
+        Confidence::Declined => {
+            blocks.push(para(t.declined));
+            blocks.push(Block::Para(vec![Span::Text(known_topics(knowledge, t))]));
+            0
+        }
+        Confidence::Unsure => {
+            blocks.push(para(t.unsure));
+            1
+        }
+        Confidence::Sure => FIRST_PAGE,
+    };
+    for hit in answer.hits.iter().take(shown) {
+        blocks.extend(hit_blocks(hit));
+    }
+    let mut buttons = Vec::new();
+    if answer.confidence != Confidence::Sure && !answer.suggestions.is_empty() {
+        blocks.push(para(t.did_you_mean));
+        for (index, suggestion) in answer.suggestions.iter().take(3).enumerate() {
+            buttons.push(vec![Button {
+                label: shorten(suggestion, MAX_BUTTON_CHARS),
+                action: Action::Suggestion { question: id, index },
+            }]);
+        }
+    }
+    if answer.confidence == Confidence::Declined {
+        blocks.push(para(t.declined_next_step));
+    } else {
+        let mut row = Vec::new();
+        if answer.hits.len() > shown {
+            row.push(Button {
+                label: t.more_results.into(),
+                action: Action::More { question: id, from: shown.min(answer.hits.len()) },
+            });
+        }
+        row.push(Button { label: t.sources_button.into(), action: Action::Sources { question: id } });
+        buttons.push(row);
+    }
+    Message { blocks, buttons }
+}
+
+/// What the bot knows about, for a decline: organizations and document titles.
+pub(super) fn known_topics(knowledge: &Knowledge, t: &Texts) -> String {
+    let mut orgs: Vec<&str> = Vec::new();
+    for document in &knowledge.documents {
+        for org in &document.organizations {
+            if !orgs.contains(&org.as_str()) {
+                orgs.push(org);
+            }
+        }
+    }
+    let mut titles: Vec<&str> = knowledge.documents.iter().take(8).map(|d| d.title.as_str()).collect();
+    if knowledge.documents.len() > 8 {
+        titles.push("…");
+    }
+    fill(t.known_topics, &[("orgs", &orgs.join(", ")), ("titles", &titles.join("; "))])
+}
+
+/// A quote with its highlights, then its source line.
+pub(super) fn hit_blocks(hit: &Hit) -> [Block; 2] {
+    let mut cite = vec![Span::Text("— ".into())];
+    cite.extend(citation_spans(&hit.citation));
+    [Block::Quote(highlighted(&hit.snippet, &hit.highlights)), Block::Para(cite)]
+}
+
+/// The snippet as spans, highlighted ranges in bold. Ranges that overlap, run backwards or
+/// fall inside a character are ignored rather than trusted.
+pub(super) fn highlighted(snippet: &str, highlights: &[std::ops::Range<usize>]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for range in highlights {
+        let valid = range.start >= at
+            && range.start < range.end
+            && range.end <= snippet.len()
+            && snippet.is_char_boundary(range.start)
+            && snippet.is_char_boundary(range.end);
+        if !valid {
+            continue;
+        }
+        if range.start > at {
+            spans.push(Span::Text(snippet[at..range.start].to_string()));
+        }
+        spans.push(Span::Bold(snippet[range.clone()].to_string()));
+        at = range.end;
+    }
+    if at < snippet.len() {
+        spans.push(Span::Text(snippet[at..].to_string()));
+    }
+    spans
+}
+
+/// `Title (ORG, ORG), date`, the title linked when the document has a URL.
+pub(super) fn citation_spans(citation: &Citation) -> Vec<Span> {
+    let mut spans = vec![match &citation.url {
+        Some(url) => Span::Link { text: citation.title.clone(), url: url.clone() },
+        None => Span::Text(citation.title.clone()),
+    }];
+    let mut tail = String::new();
+    if !citation.organizations.is_empty() {
+        tail.push_str(&format!(" ({})", citation.organizations.join(", ")));
+    }
+    if let Some(date) = &citation.date {
+        tail.push_str(&format!(", {date}"));
+    }
+    if !tail.is_empty() {
+        spans.push(Span::Text(tail));
+    }
+    spans
+}
+
+pub(super) fn sources_view(knowledge: &Knowledge, t: &Texts) -> Vec<Block> {
+    let mut blocks = vec![para(t.sources_header)];
+    for document in &knowledge.documents {
+        let mut spans = vec![Span::Text("• ".into())];
+        spans.extend(citation_spans(&Citation::of(document)));
+        blocks.push(Block::Para(spans));
+    }
+    blocks
+}
+
+pub(super) fn about_view(knowledge: &Knowledge, t: &Texts) -> Vec<Block> {
+    let counts = Counts::of(knowledge).values();
+    let mut values: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    values.push(("version", env!("CARGO_PKG_VERSION")));
+    vec![Block::Para(vec![Span::Text(fill(t.about, &values))])]
+}
+
+pub(super) fn meeting_list(knowledge: &Knowledge, indices: &[usize], limit: usize) -> Block {
+    let lines: Vec<String> =
+        indices.iter().take(limit).map(|&i| format!("• {}", meeting_line(&knowledge.meetings[i]))).collect();
+    Block::Para(vec![Span::Text(lines.join("\n"))])
+}
+
+pub(super) fn para(text: &str) -> Block {
+    Block::Para(vec![Span::Text(text.to_string())])
+}
+
+pub(super) fn message(blocks: Vec<Block>) -> Vec<Reply> {
+    vec![Reply::Message(Message { blocks, buttons: Vec::new() })]
+}
+
+/// At most `max` characters of `text` on one line, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let mut out: String = flat.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+impl Conversation {
+    pub(super) fn help_view(&self, sender: Sender, lang: Lang) -> Vec<Block> {
+        let t = lang.texts();
+        let list = |commands: &[Command]| {
+            Block::Para(vec![Span::Text(
+                commands
+                    .iter()
+                    .map(|c| format!("/{} — {}", c.name(), c.description(lang)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )])
+        };
+        let mut blocks = vec![para(t.help_intro), list(&Command::MENU)];
+        if self.is_admin(sender) {
+            blocks.push(para(t.help_admin));
+            blocks.push(list(&Command::ADMIN));
+        }
+        blocks.push(para(t.help_groups));
+        blocks
+    }
+
+    pub(super) fn meetings_view(&self, knowledge: &Knowledge, t: &Texts) -> Vec<Block> {
+        let today = self.today();
+        let mut ahead = meetings::upcoming(&knowledge.meetings, today);
+        ahead.extend(meetings::undated_plans(&knowledge.meetings));
+        let mut blocks = vec![Block::Para(vec![Span::Bold(t.upcoming_header.into())])];
+        if ahead.is_empty() {
+            blocks.push(para(t.no_upcoming));
+        } else {
+            blocks.push(meeting_list(knowledge, &ahead, 10));
+        }
+        let recent = meetings::recent(&knowledge.meetings, today);
+        if !recent.is_empty() {
+            blocks.push(Block::Para(vec![Span::Bold(t.recent_header.into())]));
+            blocks.push(meeting_list(knowledge, &recent, 5));
+        }
+        blocks
+    }
+
+    pub(super) fn next_view(&self, knowledge: &Knowledge, t: &Texts) -> Vec<Block> {
+        let mut blocks = vec![Block::Para(vec![Span::Bold(t.next_header.into())])];
+        match meetings::next(&knowledge.meetings, self.today()) {
+            Some(i) => {
+                let meeting = &knowledge.meetings[i];
+                blocks.push(Block::Para(vec![Span::Text(meeting_line(meeting))]));
+                if !meeting.summary.is_empty() {
+                    blocks.push(Block::Quote(vec![Span::Text(meeting.summary.clone())]));
+                }
+                let mut cite = vec![Span::Text("— ".into())];
+                cite.extend(citation_spans(&Citation::of(&knowledge.documents[meeting.document])));
+                blocks.push(Block::Para(cite));
+            }
+            None => {
+                blocks.push(para(t.none_dated));
+                let plans = meetings::undated_plans(&knowledge.meetings);
+                if !plans.is_empty() {
+                    blocks.push(Block::Para(vec![Span::Bold(t.undated_header.into())]));
+                    blocks.push(meeting_list(knowledge, &plans, 10));
+                }
+            }
+        }
+        blocks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_become_bold_and_bad_ranges_are_ignored() {
+        let spans = highlighted("SCO met in Almaty", &[0..3, 2..5, 11..17, 40..50]);
+        assert_eq!(spans, [Span::Bold("SCO".into()), Span::Text(" met in ".into()), Span::Bold("Almaty".into()),]);
+        assert_eq!(highlighted("Алматы", &[1..3, 7..9]), [Span::Text("Алматы".into())]);
+    }
+}
