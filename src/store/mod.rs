@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+pub mod outbox;
+
 use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{Migrations, M};
 
