@@ -4,9 +4,11 @@
 //! ranking) -> [`answer`] (hits, calendar, confidence) -> the console or Telegram front ends.
 
 pub mod answer;
+pub mod clock;
 pub mod config;
 pub mod console;
 pub mod conversation;
+pub mod delivery;
 pub mod i18n;
 pub mod knowledge;
 pub mod meetings;

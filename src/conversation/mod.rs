@@ -30,9 +30,11 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::answer::answer;
+use crate::clock::{Clock, SystemClock};
 use crate::i18n::{fill, Lang};
 use crate::knowledge::{self, Knowledge};
 use crate::search::Engine;
+use crate::store::Store;
 
 pub use actions::{Action, MAX_CALLBACK_BYTES};
 use actions::{QuestionStore, Remembered};
@@ -91,10 +93,13 @@ pub struct Conversation {
     asked: AtomicU64,
     answered: AtomicU64,
     started: Instant,
+    store: Arc<Store>,
+    clock: Arc<dyn Clock>,
 }
 
 impl Conversation {
-    /// A conversation over `engine`.
+    /// A conversation over `engine`, remembering in a private in-memory store and reading the
+    /// system clock; [`Conversation::with_store`] and [`Conversation::with_clock`] change that.
     pub fn new(engine: Engine, settings: Settings) -> Conversation {
         Conversation {
             engine: ArcSwap::from_pointee(engine),
@@ -103,7 +108,31 @@ impl Conversation {
             asked: AtomicU64::new(0),
             answered: AtomicU64::new(0),
             started: Instant::now(),
+            store: Arc::new(Store::in_memory().expect("an in-memory SQLite database opens")),
+            clock: Arc::new(SystemClock),
         }
+    }
+
+    /// Remembers in `store` (the bot's SQLite file) instead.
+    pub fn with_store(mut self, store: Arc<Store>) -> Conversation {
+        self.store = store;
+        self
+    }
+
+    /// Reads `clock` instead of the system clock.
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Conversation {
+        self.clock = clock;
+        self
+    }
+
+    /// The store the conversation remembers in.
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    /// The clock the conversation reads.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
     }
 
     /// The current engine; a reload does not affect a snapshot already taken.
@@ -113,7 +142,7 @@ impl Conversation {
 
     /// Today in the bot's time zone, or the fixed day of the settings.
     pub fn today(&self) -> NaiveDate {
-        self.settings.today.unwrap_or_else(|| chrono::Utc::now().with_timezone(&self.settings.timezone).date_naive())
+        self.settings.today.unwrap_or_else(|| self.clock.now().with_timezone(&self.settings.timezone).date_naive())
     }
 
     /// Questions answered (not declined) since start.
