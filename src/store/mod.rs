@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+pub mod buttons;
+pub mod chats;
 pub mod outbox;
+pub mod updates;
 
 use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{Migrations, M};
