@@ -1,10 +1,10 @@
 //! No chat stalls another: with Telegram's real limits, a user who floods the bot, a group
 //! with a long queue, or a 429 in one group delays only that chat.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
 #[path = "support/bot.rs"]
 mod bot;
+#[path = "support/fake_bot_api.rs"]
+mod fake_bot_api;
 
 use std::time::{Duration, Instant};
 

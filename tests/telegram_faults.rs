@@ -4,10 +4,10 @@
 //! The outage runs on a compressed timescale: retries start at 50 ms and back off to 400 ms
 //! (production: 1 s to 60 s), so a 3 s outage here stands for a minute-long one.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
 #[path = "support/bot.rs"]
 mod bot;
+#[path = "support/fake_bot_api.rs"]
+mod fake_bot_api;
 
 use std::time::Duration;
 

@@ -2,10 +2,10 @@
 //! members, captions are read as text, invisible characters inside words do not spoil a
 //! question, and in forum topics every reply (button presses too) goes to the topic.
 
-#[path = "support/fake_bot_api.rs"]
-mod fake_bot_api;
 #[path = "support/bot.rs"]
 mod bot;
+#[path = "support/fake_bot_api.rs"]
+mod fake_bot_api;
 
 use bot::{start, to, SCO_QUESTION};
 use fake_bot_api::{updates, BOT_USERNAME};
