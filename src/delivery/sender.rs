@@ -142,7 +142,7 @@ pub async fn run<T: Transport>(
 ) {
     match store.recover_in_flight() {
         Ok(0) => {}
-        Ok(n) => tracing::warn!(rows = n, "messages were being sent when the bot stopped; not repeating them"),
+        Ok(n) => tracing::warn!(rows = n, "messages were being sent when the bot stopped; sending them again"),
         Err(err) => tracing::error!("outbox: {err}"),
     }
     let limiters = Arc::new(Limiters::new(options.limits));

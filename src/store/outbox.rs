@@ -190,11 +190,12 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// At start-up: rows that had a request under way when the bot stopped are `unknown`
-    /// (Telegram may have delivered them); returns how many.
+    /// At start-up: rows that had a request under way when the process died are pending
+    /// again. Telegram never answered that request, and a likely loss is worse than an
+    /// unlikely duplicate; a request that timed out while the bot ran is `unknown` instead.
     pub fn recover_in_flight(&self) -> Result<usize, StoreError> {
         let n = self.conn().execute(
-            "UPDATE outbox SET state = 'unknown', last_error = 'the bot stopped during the request' WHERE state = 'sending'",
+            "UPDATE outbox SET state = 'pending', last_error = 'the bot stopped during the request' WHERE state = 'sending'",
             [],
         )?;
         Ok(n)
@@ -283,6 +284,7 @@ mod tests {
         assert!(store.due(6, 10).unwrap().is_empty());
         store.mark_sending(b).unwrap();
         assert_eq!(store.recover_in_flight().unwrap(), 1);
+        store.finish(b, Finished::Unknown, "timed out").unwrap();
         let states = store.outbox_states().unwrap();
         assert_eq!(states, [("expired".into(), 1), ("sent".into(), 1), ("unknown".into(), 1)]);
     }

@@ -87,6 +87,12 @@ struct State {
     down: AtomicBool,
     /// Every request gets 401.
     revoked: AtomicBool,
+    /// Sends (not getUpdates) are dropped unanswered.
+    sends_down: AtomicBool,
+    /// Sends are read and never answered nor recorded, as if Telegram hung.
+    black_hole: AtomicBool,
+    /// Sends swallowed by the black hole so far.
+    swallowed: AtomicI64,
     /// The next getUpdates returns every update ever pushed, whatever its offset.
     redeliver: AtomicBool,
     /// Wakes long polls (new update) and waiters (new request).
@@ -148,6 +154,22 @@ impl FakeBotApi {
     /// Takes the server down (every connection dropped unanswered) or back up.
     pub fn set_down(&self, down: bool) {
         self.state.down.store(down, Ordering::SeqCst);
+    }
+
+    /// Drops sends unanswered (polls still work) while `down`.
+    pub fn set_sends_down(&self, down: bool) {
+        self.state.sends_down.store(down, Ordering::SeqCst);
+    }
+
+    /// While on, sends are swallowed: never answered, never recorded.
+    pub fn set_black_hole(&self, on: bool) {
+        self.state.black_hole.store(on, Ordering::SeqCst);
+        self.state.changed.notify_waiters();
+    }
+
+    /// Sends swallowed by the black hole so far.
+    pub fn swallowed(&self) -> i64 {
+        self.state.swallowed.load(Ordering::SeqCst)
     }
 
     /// From now on every request is refused with 401, as after the token was revoked.
@@ -235,6 +257,19 @@ async fn serve_connection(stream: TcpStream, state: Arc<State>) {
         }
         if state.down.load(Ordering::SeqCst) {
             // An outage: the request is never answered and the connection drops.
+            return;
+        }
+        let is_send = !path.ends_with("/GetUpdates") && !path.ends_with("/getUpdates");
+        if is_send && state.sends_down.load(Ordering::SeqCst) {
+            return;
+        }
+        if is_send && state.black_hole.load(Ordering::SeqCst) {
+            state.swallowed.fetch_add(1, Ordering::SeqCst);
+            state.changed.notify_waiters();
+            // Held until the black hole closes; then the connection drops unanswered.
+            while state.black_hole.load(Ordering::SeqCst) {
+                let _ = tokio::time::timeout(Duration::from_millis(100), state.changed.notified()).await;
+            }
             return;
         }
         let (status, content_type, reply) = respond(&state, &path, &body).await;

@@ -13,8 +13,8 @@ CREATE TABLE chat (
 -- Every message the bot sends is a row here first; one sender drains it within Telegram's
 -- limits. `payload` is JSON decided by the delivery layer (the message model, or a file).
 -- `priority`: 0 button answers, 1 replies to people, 2 broadcasts (reminders, announcements).
--- `state`: pending | sending (a request is under way) | sent | failed | expired | unknown
--- (a request was made but its outcome never seen: not repeated, to avoid a duplicate).
+-- `state`: pending | sending (a request is under way; pending again if the process died) |
+-- sent | failed | expired | unknown (the request timed out: not repeated, to avoid a duplicate).
 -- `parts_sent`: a long message goes out in parts; a retry continues after the last one sent.
 CREATE TABLE outbox (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
