@@ -6,8 +6,10 @@
 //! question's meaning it covers, and the best 1–3 sentences are cut out as its snippet.
 //! It knows nothing of Telegram or of how answers are worded.
 
+mod language;
 mod lexicon;
 mod text;
+mod typo;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -29,6 +31,8 @@ const CANDIDATES: usize = 40;
 /// Longest snippet, in characters, when several sentences are joined.
 const MAX_SNIPPET_CHARS: usize = 480;
 const TOKENIZER: &str = "stems";
+/// How much of the ranking score is coverage; the rest is BM25 relative to the best candidate.
+const COVERAGE_SHARE: f32 = 0.6;
 /// Credit for a concept found only in a fact's question or a meeting's title, not in the quote.
 const QUESTION_ONLY_CREDIT: f32 = 0.85;
 
@@ -206,8 +210,14 @@ impl Engine {
     fn build_query(&self, plan: &QueryPlan) -> Option<Box<dyn Query>> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for group in plan.groups.iter().filter(|g| g.is_known()) {
-            for alternative in &group.alternatives {
-                let boost = if *alternative == group.direct { 1.0 } else { 0.7 };
+            for alternative in group.all_alternatives() {
+                let boost = if *alternative == group.direct {
+                    1.0
+                } else if group.alternatives.contains(alternative) {
+                    0.7
+                } else {
+                    0.5
+                };
                 for (field, field_boost) in
                     [(self.fields.text, 1.0), (self.fields.question, 0.8), (self.fields.context, 0.3)]
                 {
@@ -228,14 +238,11 @@ impl Engine {
         let unit = &self.units[unit_id];
         let mut covered = 0.0;
         for group in &plan.groups {
-            if group.alternatives.iter().any(|alt| alt.iter().all(|s| unit.text_stems.contains(s))) {
-                covered += group.weight;
-            } else if group.alternatives.iter().any(|alt| alt.iter().all(|s| unit.stems.contains(s))) {
-                // Only a curated question or title says it; the quoted text may not.
-                covered += group.weight * QUESTION_ONLY_CREDIT;
-            } else if group.alternatives.iter().any(|alt| alt.iter().all(|s| unit.context_stems.contains(s))) {
-                covered += group.weight * 0.5;
-            }
+            let in_text = group.credit(|s| unit.text_stems.contains(s));
+            // Only a curated question or title says it; the quoted text may not.
+            let in_question = group.credit(|s| unit.stems.contains(s)) * QUESTION_ONLY_CREDIT;
+            let in_context = group.credit(|s| unit.context_stems.contains(s)) * 0.5;
+            covered += group.weight * in_text.max(in_question).max(in_context);
         }
         let mut coverage = if total_weight > 0.0 { covered / total_weight } else { 0.0 };
         let (snippet, snippet_bonus) = self.snippet(plan, unit);
@@ -258,7 +265,8 @@ impl Engine {
             UnitKind::Meeting(_) => -0.05,
             UnitKind::Passage => 0.0,
         };
-        let score = 0.6 * coverage + 0.4 * (bm25 / best_bm25) + snippet_bonus + kind_bonus;
+        let score =
+            COVERAGE_SHARE * coverage + (1.0 - COVERAGE_SHARE) * (bm25 / best_bm25) + snippet_bonus + kind_bonus;
         Candidate { unit: unit_id, bm25, coverage, score, snippet, highlights: Vec::new() }
     }
 
@@ -269,12 +277,7 @@ impl Engine {
         let sentence_score = |i: usize| -> (f32, f32) {
             let sentence = &unit.sentences[i];
             let stems = &sentence.stems;
-            let matched: f32 = plan
-                .groups
-                .iter()
-                .filter(|g| g.alternatives.iter().any(|alt| alt.iter().all(|s| stems.contains(s))))
-                .map(|g| g.weight)
-                .sum();
+            let matched: f32 = plan.groups.iter().map(|g| g.weight * g.credit(|s| stems.contains(s))).sum();
             let wanted = intent_bonus(plan.intent, sentence);
             (matched, wanted)
         };
@@ -330,7 +333,7 @@ impl Engine {
     /// Marks, within the candidate's snippet, the words that match the question.
     fn highlight(&self, plan: &QueryPlan, candidate: &mut Candidate) {
         let wanted: HashSet<&str> =
-            plan.groups.iter().flat_map(|g| g.alternatives.iter().flatten()).map(String::as_str).collect();
+            plan.groups.iter().flat_map(|g| g.all_alternatives().flatten()).map(String::as_str).collect();
         let snippet = candidate.snippet.clone();
         candidate.highlights = self.units[candidate.unit]
             .words
