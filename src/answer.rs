@@ -45,8 +45,13 @@ pub enum HitKind {
 #[derive(Debug, Clone)]
 pub struct Hit {
     pub kind: HitKind,
-    /// Plain text, 1–3 sentences (or a list of meetings, one per line).
+    /// Verbatim text of the cited document, 1–3 sentences, for passages, facts and meetings;
+    /// for a [`HitKind::Calendar`] listing, the bot's own lines (one meeting a line), citing
+    /// `meetings.toml`.
     pub snippet: String,
+    /// For a [`HitKind::Meeting`], the calendar line (title — date, place (status)) in the
+    /// bot's own words: shown beside the quote, never inside it.
+    pub line: Option<String>,
     /// Byte ranges of matched words within `snippet`.
     pub highlights: Vec<Range<usize>>,
     pub citation: Citation,
@@ -211,9 +216,14 @@ fn candidate_hit(knowledge: &Knowledge, engine: &Engine, candidate: &Candidate) 
         UnitKind::Meeting(_) => HitKind::Meeting,
     };
     let snippet = unit.text[candidate.snippet.clone()].to_string();
+    let line = match unit.kind {
+        UnitKind::Meeting(i) => Some(meeting_line(&knowledge.meetings[i])),
+        _ => None,
+    };
     Hit {
         kind,
         snippet,
+        line,
         highlights: candidate.highlights.clone(),
         citation: Citation::of(&knowledge.documents[unit.document]),
         score: candidate.score,
@@ -234,21 +244,20 @@ pub fn meeting_line(meeting: &Meeting) -> String {
 }
 
 fn calendar_hit(knowledge: &Knowledge, indices: &[usize], header: &str, score: f32) -> Option<Hit> {
-    let first = *indices.first()?;
+    indices.first()?;
     let lines: Vec<String> = indices.iter().take(8).map(|&i| meeting_line(&knowledge.meetings[i])).collect();
-    let mut citation = Citation::of(&knowledge.documents[knowledge.meetings[first].document]);
-    if indices.iter().any(|&i| knowledge.meetings[i].document != knowledge.meetings[first].document) {
-        citation = Citation {
-            title: "Meetings calendar".to_string(),
-            source: "meetings.toml".to_string(),
-            url: None,
-            organizations: Vec::new(),
-            date: None,
-            publisher: None,
-        };
-    }
+    // A listing is the bot's own summary of the calendar, so it cites the calendar file.
+    let citation = Citation {
+        title: "Meetings calendar".to_string(),
+        source: "meetings.toml".to_string(),
+        url: None,
+        organizations: Vec::new(),
+        date: None,
+        publisher: None,
+    };
     Some(Hit {
         kind: HitKind::Calendar,
+        line: None,
         snippet: format!("{header}\n{}", lines.join("\n")),
         highlights: Vec::new(),
         citation,

@@ -398,8 +398,11 @@ fn unit_fields(knowledge: &Knowledge, unit: &Unit) -> (String, String) {
             format!("{} {}", fact.question, fact.alternates.join(" "))
         }
         UnitKind::Meeting(i) => {
+            // The calendar entry is searchable, though only its source sentence is quoted.
             let meeting = &knowledge.meetings[i];
-            format!("{} {} {}", meeting.title, meeting.organization, meeting.kind)
+            let date = meeting.date.map(|d| d.to_string()).unwrap_or_default();
+            let place = meeting.place.as_deref().unwrap_or_default();
+            format!("{} {} {} {date} {place} {}", meeting.title, meeting.organization, meeting.kind, meeting.summary)
         }
     };
     (question, context)
@@ -416,23 +419,33 @@ fn collect_units(knowledge: &Knowledge, analyzer: &Analyzer) -> Vec<Unit> {
         units.push(make_unit(knowledge, analyzer, UnitKind::Fact(i), fact.document, fact.answer.clone()));
     }
     for (i, meeting) in knowledge.meetings.iter().enumerate() {
-        units.push(make_unit(knowledge, analyzer, UnitKind::Meeting(i), meeting.document, meeting_text(meeting)));
+        let quote = source_sentence(knowledge, analyzer, meeting);
+        units.push(make_unit(knowledge, analyzer, UnitKind::Meeting(i), meeting.document, quote));
     }
     units
 }
 
-/// The sentence a calendar entry is quoted as: title, date, place, status, then its summary.
-pub fn meeting_text(meeting: &crate::knowledge::Meeting) -> String {
-    let mut line = meeting.title.clone();
-    let when = meeting.date.map(|d| d.to_string());
-    let details: Vec<String> =
-        [when, meeting.place.clone(), Some(meeting.status.as_str().to_string())].into_iter().flatten().collect();
-    line.push_str(&format!(" — {}.", details.join(", ")));
-    if !meeting.summary.is_empty() {
-        line.push('\n');
-        line.push_str(&meeting.summary);
+/// The sentence of a meeting's source document that its calendar entry comes from: the one
+/// sharing most words with its summary and title. A meeting hit quotes this, verbatim; the
+/// calendar line itself is the bot's own wording, never presented as a quote.
+pub fn source_sentence(knowledge: &Knowledge, analyzer: &Analyzer, meeting: &crate::knowledge::Meeting) -> String {
+    let wanted: HashSet<String> = words(&format!("{} {}", meeting.summary, meeting.title))
+        .into_iter()
+        .filter(|w| !text::is_stop_word(&w.lower))
+        .map(|w| analyzer.stem(&w.lower))
+        .collect();
+    let document = &knowledge.documents[meeting.document];
+    let mut best: Option<(usize, &str)> = None;
+    for paragraph in &document.paragraphs {
+        for range in sentences(&paragraph.text) {
+            let sentence = &paragraph.text[range];
+            let shared = analyzer.stems(sentence).into_iter().collect::<HashSet<_>>().intersection(&wanted).count();
+            if best.is_none_or(|(n, _)| shared > n) {
+                best = Some((shared, sentence));
+            }
+        }
     }
-    line
+    best.map_or_else(|| document.title.clone(), |(_, s)| s.to_string())
 }
 
 fn make_unit(knowledge: &Knowledge, analyzer: &Analyzer, kind: UnitKind, document: usize, text: String) -> Unit {
