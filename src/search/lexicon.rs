@@ -94,7 +94,6 @@ pub struct Lexicon {
     words: HashMap<String, u32>,
     /// The known words as a typo-correction index.
     typos: TypoIndex,
-    stems: HashSet<String>,
     phrases: Vec<Phrase>,
     /// Indices into `phrases` by first stem, longest first.
     phrases_by_first: HashMap<String, Vec<usize>>,
@@ -116,36 +115,23 @@ const QUESTION_WORDS: &[&str] =
     &["when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year"];
 
 impl Lexicon {
-    /// Builds the lexicon from the unit stem sets that were indexed and the knowledge's tables.
+    /// Builds the lexicon from the build's statistics: how many units hold each stem, how
+    /// often each word occurs, and the knowledge's alias, synonym and glossary tables.
     pub fn new(
         analyzer: Analyzer,
-        unit_stems: &[HashSet<String>],
-        indexed_text: &[&str],
+        document_frequency: HashMap<String, u32>,
+        unit_count: usize,
+        mut words_seen: HashMap<String, u32>,
         knowledge: &Knowledge,
     ) -> Lexicon {
-        let mut document_frequency: HashMap<String, u32> = HashMap::new();
-        for stems in unit_stems {
-            for stem in stems {
-                *document_frequency.entry(stem.clone()).or_default() += 1;
-            }
-        }
-        let mut words_seen: HashMap<String, u32> = HashMap::new();
-        for text in indexed_text {
-            for w in words(text) {
-                if !w.lower.chars().any(|c| c.is_ascii_digit()) {
-                    *words_seen.entry(w.lower).or_default() += 1;
-                }
-            }
-        }
         for w in QUESTION_WORDS.iter().chain(super::text::ENGLISH_STOP_WORDS) {
             *words_seen.entry((*w).to_string()).or_default() += 1;
         }
 
         let mut lexicon = Lexicon {
             analyzer,
-            stems: document_frequency.keys().cloned().collect(),
             document_frequency,
-            unit_count: unit_stems.len().max(1) as u32,
+            unit_count: unit_count.max(1) as u32,
             words: HashMap::new(),
             typos: TypoIndex::new([]),
             phrases: Vec::new(),
@@ -227,7 +213,7 @@ impl Lexicon {
 
     /// True when the stem occurs in some indexed unit.
     pub fn has_stem(&self, stem: &str) -> bool {
-        self.stems.contains(stem)
+        self.document_frequency.contains_key(stem)
     }
 
     /// The closest known word for a word the knowledge never uses, if one is close enough
@@ -320,7 +306,11 @@ impl Lexicon {
     /// derivations the stemmer does not unify.
     fn known_prefix(&self, stem: &str) -> Option<String> {
         let chars: Vec<char> = stem.chars().collect();
-        (5..chars.len()).rev().take(4).map(|n| chars[..n].iter().collect::<String>()).find(|p| self.stems.contains(p))
+        (5..chars.len())
+            .rev()
+            .take(4)
+            .map(|n| chars[..n].iter().collect::<String>())
+            .find(|p| self.document_frequency.contains_key(p))
     }
 
     /// Analyses a question: corrects typos, detects intent, expands aliases and Russian words,
@@ -516,8 +506,18 @@ mod tests {
         };
         let analyzer = Analyzer::default();
         let texts = ["The Turkic Council ministers held a meeting in Almaty.", "Cybersecurity council of the SCO."];
-        let stems: Vec<HashSet<String>> = texts.iter().map(|t| analyzer.stems(t).into_iter().collect()).collect();
-        Lexicon::new(analyzer, &stems, &texts, &knowledge)
+        let mut frequency: HashMap<String, u32> = HashMap::new();
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        for text in texts {
+            let stems: HashSet<String> = analyzer.stems(text).into_iter().collect();
+            for stem in stems {
+                *frequency.entry(stem).or_default() += 1;
+            }
+            for w in words(text) {
+                *seen.entry(w.lower).or_default() += 1;
+            }
+        }
+        Lexicon::new(analyzer, frequency, texts.len(), seen, &knowledge)
     }
 
     #[test]
