@@ -3,9 +3,13 @@
 //! Pure and transport-agnostic: no I/O, no markup. It decides whether the bot answers,
 //! answers with a caveat, or declines, and cites the document behind every quote.
 
+mod followup;
+
 use std::ops::Range;
 
 use chrono::NaiveDate;
+
+pub use followup::{answer_in_context, context_of, cut_at_word, is_elliptical, known_instead, Context};
 
 use crate::knowledge::{Document, Knowledge, Meeting};
 use crate::meetings;
@@ -188,7 +192,7 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
     } else {
         Confidence::Sure
     };
-    let suggestions = if confidence == Confidence::Sure { Vec::new() } else { suggestions(engine, &ranking) };
+    let suggestions = if confidence == Confidence::Sure { Vec::new() } else { suggestions(engine, &ranking, question) };
     Answer { question: question.to_string(), confidence, hits, suggestions }
 }
 
@@ -309,13 +313,20 @@ fn listing_hit(knowledge: &Knowledge, engine: &Engine, ranking: &Ranking) -> Opt
     calendar_hit(knowledge, &found, "Meetings:", 1.0)
 }
 
-/// Up to three curated questions among the best candidates.
-fn suggestions(engine: &Engine, ranking: &Ranking) -> Vec<String> {
+/// Up to three curated questions among the best candidates, in the question's script where
+/// the fact has a curated alternate in it (a Russian question gets Russian suggestions).
+fn suggestions(engine: &Engine, ranking: &Ranking, asked: &str) -> Vec<String> {
     let knowledge = engine.knowledge();
+    let cyrillic = crate::search::is_cyrillic(asked);
     let mut out: Vec<String> = Vec::new();
     for candidate in ranking.candidates.iter().filter(|c| c.coverage > 0.0) {
         if let UnitKind::Fact(i) = engine.units()[candidate.unit].kind {
-            let question = &knowledge.facts[i].question;
+            let fact = &knowledge.facts[i];
+            let question = fact
+                .alternates
+                .iter()
+                .find(|a| cyrillic && crate::search::is_cyrillic(a) && a.ends_with('?'))
+                .unwrap_or(&fact.question);
             if !out.contains(question) {
                 out.push(question.clone());
             }

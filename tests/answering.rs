@@ -231,3 +231,29 @@ fn a_message_of_unknown_long_words_is_corrected_fast() {
     assert!(!b.answered());
     assert!(elapsed < std::time::Duration::from_millis(200), "{elapsed:?}");
 }
+
+#[test]
+fn an_elliptical_follow_up_carries_the_previous_topic() {
+    use ictbot::answer::{answer_in_context, context_of, is_elliptical};
+    let previous = context_of(engine(), "What did Tokayev propose at the OTS summit in Gabala?");
+    assert!(is_elliptical(engine(), "and when was that?"));
+    assert!(is_elliptical(engine(), "а где?"));
+    assert!(!is_elliptical(engine(), "Which Belarusian IT companies have representative offices in Uzbekistan?"));
+    let a = answer_in_context(engine(), "and when was that?", Some(&previous), day(TODAY));
+    assert_eq!(a.question, "and when was that?");
+    assert!(a.answered());
+    assert!(a.hits.iter().take(2).any(|h| h.snippet.contains("October 7")), "{:?}", a.hits);
+    let unrelated = answer_in_context(engine(), "Who won the Champions League?", Some(&previous), day(TODAY));
+    assert_eq!(unrelated.confidence, Confidence::Declined, "a full question is not a follow-up");
+}
+
+#[test]
+fn suggestions_follow_the_question_script_and_declines_say_what_is_known() {
+    use ictbot::answer::known_instead;
+    let a = answer(engine(), "ШОС технопарки альянс цели?", day(TODAY));
+    for s in &a.suggestions {
+        assert!(ictbot::search::is_cyrillic(s), "{s}");
+    }
+    let known = known_instead(engine());
+    assert!(known.contains(&"SCO".to_string()) && known.contains(&"OTS".to_string()), "{known:?}");
+}

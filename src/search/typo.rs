@@ -7,9 +7,7 @@
 //! edit, and within two edits unless the word lost two letters of the known one. Lookups are
 //! cached, since questions repeat words.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
 /// Longest word indexed or corrected, in characters: longer tokens are not words.
@@ -26,15 +24,23 @@ pub struct TypoIndex {
     cache: Mutex<HashMap<(String, bool), Option<u32>>>,
 }
 
-fn hash(chars: &[char]) -> u64 {
-    let mut h = DefaultHasher::new();
-    chars.hash(&mut h);
-    h.finish()
+/// FNV-1a over the characters, skipping the positions `skip` names: a deletion is hashed
+/// without building the shorter word, so a lookup allocates nothing per candidate key.
+fn hash_without(chars: &[char], skip: [usize; 2]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, &c) in chars.iter().enumerate() {
+        if i != skip[0] && i != skip[1] {
+            h ^= c as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
 }
 
-/// The word with the character at each position removed, one by one.
-fn deletions(chars: &[char]) -> impl Iterator<Item = Vec<char>> + '_ {
-    (0..chars.len()).map(move |i| chars.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, &c)| c).collect())
+const NONE: usize = usize::MAX;
+
+fn hash(chars: &[char]) -> u64 {
+    hash_without(chars, [NONE, NONE])
 }
 
 impl TypoIndex {
@@ -49,8 +55,8 @@ impl TypoIndex {
             }
             let id = index.words.len() as u32;
             index.deletes.push((hash(&chars), id));
-            for deleted in deletions(&chars) {
-                index.deletes.push((hash(&deleted), id));
+            for i in 0..chars.len() {
+                index.deletes.push((hash_without(&chars, [i, NONE]), id));
             }
             index.words.push(word);
             index.frequency.push(frequency);
@@ -90,12 +96,12 @@ impl TypoIndex {
             return None;
         }
         let max_distance = if chars.len() < 8 { 1 } else { 2 };
+        let n = chars.len();
         let mut keys = vec![hash(&chars)];
-        let ones: Vec<Vec<char>> = deletions(&chars).collect();
-        keys.extend(ones.iter().map(|d| hash(d)));
+        keys.extend((0..n).map(|i| hash_without(&chars, [i, NONE])));
         if max_distance == 2 {
-            for one in &ones {
-                keys.extend(deletions(one).map(|d| hash(&d)));
+            for i in 0..n {
+                keys.extend((i + 1..n).map(|j| hash_without(&chars, [i, j])));
             }
         }
         keys.sort_unstable();
