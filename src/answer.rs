@@ -3,9 +3,13 @@
 //! Pure and transport-agnostic: no I/O, no markup. It decides whether the bot answers,
 //! answers with a caveat, or declines, and cites the document behind every quote.
 
+mod followup;
+
 use std::ops::Range;
 
 use chrono::NaiveDate;
+
+pub use followup::{answer_in_context, context_of, cut_at_word, is_elliptical, known_instead, Context};
 
 use crate::knowledge::{Document, Knowledge, Meeting};
 use crate::meetings;
@@ -45,8 +49,13 @@ pub enum HitKind {
 #[derive(Debug, Clone)]
 pub struct Hit {
     pub kind: HitKind,
-    /// Plain text, 1–3 sentences (or a list of meetings, one per line).
+    /// Verbatim text of the cited document, 1–3 sentences, for passages, facts and meetings;
+    /// for a [`HitKind::Calendar`] listing, the bot's own lines (one meeting a line), citing
+    /// `meetings.toml`.
     pub snippet: String,
+    /// For a [`HitKind::Meeting`], the calendar line (title — date, place (status)) in the
+    /// bot's own words: shown beside the quote, never inside it.
+    pub line: Option<String>,
     /// Byte ranges of matched words within `snippet`.
     pub highlights: Vec<Range<usize>>,
     pub citation: Citation,
@@ -183,7 +192,7 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
     } else {
         Confidence::Sure
     };
-    let suggestions = if confidence == Confidence::Sure { Vec::new() } else { suggestions(engine, &ranking) };
+    let suggestions = if confidence == Confidence::Sure { Vec::new() } else { suggestions(engine, &ranking, question) };
     Answer { question: question.to_string(), confidence, hits, suggestions }
 }
 
@@ -211,9 +220,14 @@ fn candidate_hit(knowledge: &Knowledge, engine: &Engine, candidate: &Candidate) 
         UnitKind::Meeting(_) => HitKind::Meeting,
     };
     let snippet = unit.text[candidate.snippet.clone()].to_string();
+    let line = match unit.kind {
+        UnitKind::Meeting(i) => Some(meeting_line(&knowledge.meetings[i])),
+        _ => None,
+    };
     Hit {
         kind,
         snippet,
+        line,
         highlights: candidate.highlights.clone(),
         citation: Citation::of(&knowledge.documents[unit.document]),
         score: candidate.score,
@@ -234,21 +248,20 @@ pub fn meeting_line(meeting: &Meeting) -> String {
 }
 
 fn calendar_hit(knowledge: &Knowledge, indices: &[usize], header: &str, score: f32) -> Option<Hit> {
-    let first = *indices.first()?;
+    indices.first()?;
     let lines: Vec<String> = indices.iter().take(8).map(|&i| meeting_line(&knowledge.meetings[i])).collect();
-    let mut citation = Citation::of(&knowledge.documents[knowledge.meetings[first].document]);
-    if indices.iter().any(|&i| knowledge.meetings[i].document != knowledge.meetings[first].document) {
-        citation = Citation {
-            title: "Meetings calendar".to_string(),
-            source: "meetings.toml".to_string(),
-            url: None,
-            organizations: Vec::new(),
-            date: None,
-            publisher: None,
-        };
-    }
+    // A listing is the bot's own summary of the calendar, so it cites the calendar file.
+    let citation = Citation {
+        title: "Meetings calendar".to_string(),
+        source: "meetings.toml".to_string(),
+        url: None,
+        organizations: Vec::new(),
+        date: None,
+        publisher: None,
+    };
     Some(Hit {
         kind: HitKind::Calendar,
+        line: None,
         snippet: format!("{header}\n{}", lines.join("\n")),
         highlights: Vec::new(),
         citation,
@@ -300,13 +313,20 @@ fn listing_hit(knowledge: &Knowledge, engine: &Engine, ranking: &Ranking) -> Opt
     calendar_hit(knowledge, &found, "Meetings:", 1.0)
 }
 
-/// Up to three curated questions among the best candidates.
-fn suggestions(engine: &Engine, ranking: &Ranking) -> Vec<String> {
+/// Up to three curated questions among the best candidates, in the question's script where
+/// the fact has a curated alternate in it (a Russian question gets Russian suggestions).
+fn suggestions(engine: &Engine, ranking: &Ranking, asked: &str) -> Vec<String> {
     let knowledge = engine.knowledge();
+    let cyrillic = crate::search::is_cyrillic(asked);
     let mut out: Vec<String> = Vec::new();
     for candidate in ranking.candidates.iter().filter(|c| c.coverage > 0.0) {
         if let UnitKind::Fact(i) = engine.units()[candidate.unit].kind {
-            let question = &knowledge.facts[i].question;
+            let fact = &knowledge.facts[i];
+            let question = fact
+                .alternates
+                .iter()
+                .find(|a| cyrillic && crate::search::is_cyrillic(a) && a.ends_with('?'))
+                .unwrap_or(&fact.question);
             if !out.contains(question) {
                 out.push(question.clone());
             }

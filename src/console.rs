@@ -24,11 +24,15 @@ pub struct JsonAnswer<'a> {
 /// One hit of `ask --json` output.
 #[derive(Debug, Serialize)]
 pub struct JsonHit<'a> {
+    /// Verbatim document text (a calendar listing: the bot's lines, citing `meetings.toml`).
     pub snippet: &'a str,
     pub title: &'a str,
     pub source: &'a str,
     pub url: Option<&'a str>,
     pub score: f32,
+    /// A meeting hit's calendar line, in the bot's words; absent for other hits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<&'a str>,
 }
 
 impl<'a> From<&'a Answer> for JsonAnswer<'a> {
@@ -45,6 +49,7 @@ impl<'a> From<&'a Answer> for JsonAnswer<'a> {
                     source: &h.citation.source,
                     url: h.citation.url.as_deref(),
                     score: (h.score * 1000.0).round() / 1000.0,
+                    line: h.line.as_deref(),
                 })
                 .collect(),
         }

@@ -149,3 +149,111 @@ fn a_bare_next_meeting_question_gets_only_the_calendar() {
         assert!(a.hits[0].snippet.contains("1 February 2024"), "{}", a.hits[0].snippet);
     }
 }
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_document_hit_quotes_its_document_verbatim() {
+    let knowledge = engine().knowledge();
+    let mut questions: Vec<String> = knowledge.facts.iter().flat_map(|f| f.alternates.iter().cloned()).collect();
+    questions.extend(knowledge.meetings.iter().map(|m| format!("When was the {}?", m.title)));
+    for question in &questions {
+        for hit in answer(engine(), question, day(TODAY)).hits {
+            if hit.kind == HitKind::Calendar {
+                assert_eq!(hit.citation.source, "meetings.toml", "a listing cites the calendar");
+                continue;
+            }
+            let document = knowledge.documents.iter().find(|d| d.path == hit.citation.source).expect("cited document");
+            let text = collapse(&document.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n"));
+            assert!(text.contains(&collapse(&hit.snippet)), "{question}: not verbatim: {}", hit.snippet);
+            assert_eq!(hit.line.is_some(), hit.kind == HitKind::Meeting, "only meetings carry a calendar line");
+        }
+    }
+}
+
+#[test]
+fn a_meeting_hit_gives_the_calendar_line_beside_the_quote() {
+    let a = answer(engine(), "When did the ICT ministers meet in Istanbul?", day(TODAY));
+    let meeting = a.hits.iter().find(|h| h.kind == HitKind::Meeting).expect("a meeting hit");
+    let line = meeting.line.as_deref().unwrap();
+    assert!(line.contains("9 November 2017") && line.contains("held"), "{line}");
+    assert!(!meeting.snippet.contains(" — "), "the quote is the source's sentence: {}", meeting.snippet);
+}
+
+#[test]
+fn turkic_questions_with_inflected_names_find_the_passage() {
+    for question in [
+        "Tokayev Qəbələdə nə təklif etdi?",
+        "Токаев Габалада не ұсынды?",
+        "Тоқаевтың кибер қауіпсіздік кеңесі туралы ұсынысы",
+        "Türk Devletleri Teşkilatı siber güvenlik konseyi kim önerdi?",
+    ] {
+        let a = answer(engine(), question, day(TODAY));
+        assert!(a.answered(), "{question}");
+        assert!(a.hits[0].snippet.contains("Cybersecurity Council"), "{question}: {}", a.hits[0].snippet);
+    }
+    let uzbek =
+        answer(engine(), "ShHT raqamli vazirlar uchrashuvini 2026-yilda qaysi davlat oʻtkazmoqchi?", day(TODAY));
+    assert!(uzbek.hits.iter().take(3).any(|h| h.snippet.contains("Kyrgyzstan")), "{:?}", uzbek.hits);
+}
+
+#[test]
+fn russian_abbreviations_ordinals_and_transliterated_names_are_understood() {
+    let a = answer(engine(), "Когда прошла 3-я встреча министров ИКТ ТюркСовета?", day(TODAY));
+    assert!(a.hits[0].snippet.contains("31 January 2019"), "{:?}", a.hits[0]);
+    let b = answer(engine(), "Третья встреча министров ИКТ Тюркского совета", day(TODAY));
+    assert!(b.hits[0].snippet.contains("31 January 2019"), "{:?}", b.hits[0]);
+    let c = answer(engine(), "С кем встречался Ахметжанов на Digital Almaty 2021?", day(TODAY));
+    assert!(c.hits.iter().take(2).any(|h| h.snippet.contains("Akhmetjanov")), "{:?}", c.hits);
+}
+
+#[test]
+fn questions_about_unknown_organizations_are_declined() {
+    for question in ["What did the African Union decide about ICT?", "Mercosur digital agenda", "Что решил Меркосур?"]
+    {
+        let a = answer(engine(), question, day(TODAY));
+        assert_eq!(a.confidence, Confidence::Declined, "{question}: {:?}", a.hits.first().map(|h| &h.snippet));
+    }
+}
+
+#[test]
+fn a_message_of_unknown_long_words_is_corrected_fast() {
+    let words: Vec<String> = (0..64).map(|i| format!("zqxministerialwv{i:02}ka")).collect();
+    let message = words.join(" ");
+    answer(engine(), &message, day(TODAY));
+    let start = std::time::Instant::now();
+    let a = answer(engine(), "wehn was the 3rd meetng of ict minsters of the turkic councl", day(TODAY));
+    let b = answer(engine(), &message, day(TODAY));
+    let elapsed = start.elapsed();
+    assert!(a.hits[0].snippet.contains("31 January 2019"), "{:?}", a.hits[0]);
+    assert!(!b.answered());
+    assert!(elapsed < std::time::Duration::from_millis(200), "{elapsed:?}");
+}
+
+#[test]
+fn an_elliptical_follow_up_carries_the_previous_topic() {
+    use ictbot::answer::{answer_in_context, context_of, is_elliptical};
+    let previous = context_of(engine(), "What did Tokayev propose at the OTS summit in Gabala?");
+    assert!(is_elliptical(engine(), "and when was that?"));
+    assert!(is_elliptical(engine(), "а где?"));
+    assert!(!is_elliptical(engine(), "Which Belarusian IT companies have representative offices in Uzbekistan?"));
+    let a = answer_in_context(engine(), "and when was that?", Some(&previous), day(TODAY));
+    assert_eq!(a.question, "and when was that?");
+    assert!(a.answered());
+    assert!(a.hits.iter().take(2).any(|h| h.snippet.contains("October 7")), "{:?}", a.hits);
+    let unrelated = answer_in_context(engine(), "Who won the Champions League?", Some(&previous), day(TODAY));
+    assert_eq!(unrelated.confidence, Confidence::Declined, "a full question is not a follow-up");
+}
+
+#[test]
+fn suggestions_follow_the_question_script_and_declines_say_what_is_known() {
+    use ictbot::answer::known_instead;
+    let a = answer(engine(), "ШОС технопарки альянс цели?", day(TODAY));
+    for s in &a.suggestions {
+        assert!(ictbot::search::is_cyrillic(s), "{s}");
+    }
+    let known = known_instead(engine());
+    assert!(known.contains(&"SCO".to_string()) && known.contains(&"OTS".to_string()), "{known:?}");
+}

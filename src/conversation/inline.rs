@@ -69,7 +69,7 @@ impl Conversation {
                 id: format!("a{n}"),
                 title: hit.citation.title.clone(),
                 description: shorten(&hit.snippet, 120),
-                message: Message { blocks: hit_blocks(hit).to_vec(), buttons: Vec::new() },
+                message: Message { blocks: hit_blocks(hit), buttons: Vec::new() },
             })
             .collect()
     }

@@ -78,10 +78,14 @@ pub(super) fn known_topics(knowledge: &Knowledge, t: &Texts) -> String {
 }
 
 /// A quote with its highlights, then its source line.
-pub(super) fn hit_blocks(hit: &Hit) -> [Block; 2] {
+/// A meeting hit's calendar line (the bot's own words) comes first, outside the quote.
+pub(super) fn hit_blocks(hit: &Hit) -> Vec<Block> {
     let mut cite = vec![Span::Text("— ".into())];
     cite.extend(citation_spans(&hit.citation));
-    [Block::Quote(highlighted(&hit.snippet, &hit.highlights)), Block::Para(cite)]
+    let mut blocks: Vec<Block> = hit.line.iter().map(|line| Block::Para(vec![Span::Bold(line.clone())])).collect();
+    blocks.push(Block::Quote(highlighted(&hit.snippet, &hit.highlights)));
+    blocks.push(Block::Para(cite));
+    blocks
 }
 
 /// The snippet as spans, highlighted ranges in bold. Ranges that overlap, run backwards or

@@ -2,9 +2,10 @@
 //! alias and Russian-to-English expansion, stop words and question intent.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
+use super::language::{self, is_common_english_word};
 use super::text::{is_cyrillic, is_stop_word, words, Analyzer};
+use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
 
 /// Longest question the engine reads, in words; the rest is ignored.
@@ -31,12 +32,42 @@ pub struct TermGroup {
     pub weight: f32,
     /// The question's own (possibly corrected) word, as opposed to an expansion.
     pub direct: Vec<String>,
+    /// Looser expansions from general language data (WordNet synonyms and related forms):
+    /// a passage matching only these covers the concept at `related_credit`.
+    pub related: Vec<Vec<String>>,
+    /// Share of the weight a related word earns: [`RELATED_CREDIT`], or
+    /// [`UNKNOWN_RELATED_CREDIT`] when the question's own word is unknown to the index.
+    pub related_credit: f32,
 }
+
+/// Share of a concept's weight credited when only a related word (a general synonym) matches.
+pub const RELATED_CREDIT: f32 = 0.75;
+/// The same when the question's own word is unknown: a synonym of a word the knowledge never
+/// uses ("cook" -> "prepare") is weak evidence that the passage is about it.
+pub const UNKNOWN_RELATED_CREDIT: f32 = 0.5;
 
 impl TermGroup {
     /// True when the index has some spelling of the concept.
     pub fn is_known(&self) -> bool {
-        !self.alternatives.is_empty()
+        !self.alternatives.is_empty() || !self.related.is_empty()
+    }
+
+    /// The share of the concept's weight that a set of stems holds: 1 for the question's word
+    /// or a curated alias, [`RELATED_CREDIT`] for a general synonym, 0 otherwise.
+    pub fn credit(&self, has: impl Fn(&str) -> bool) -> f32 {
+        let all = |alt: &Vec<String>| alt.iter().all(|s| has(s));
+        if self.alternatives.iter().any(all) {
+            1.0
+        } else if self.related.iter().any(all) {
+            self.related_credit
+        } else {
+            0.0
+        }
+    }
+
+    /// Every spelling, curated or related.
+    pub fn all_alternatives(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.alternatives.iter().chain(&self.related)
     }
 }
 
@@ -61,14 +92,18 @@ pub struct Lexicon {
     unit_count: u32,
     /// Lowercase words seen in the knowledge, with how often, for typo correction.
     words: HashMap<String, u32>,
-    /// Words bucketed by length, so correction compares only plausible candidates.
-    words_by_len: HashMap<usize, Vec<String>>,
-    stems: HashSet<String>,
+    /// The known words as a typo-correction index.
+    typos: TypoIndex,
     phrases: Vec<Phrase>,
     /// Indices into `phrases` by first stem, longest first.
     phrases_by_first: HashMap<String, Vec<usize>>,
     /// Expansion targets: each is a list of stem sequences, plus the canonical name.
     targets: Vec<(Vec<Vec<String>>, Option<String>)>,
+    /// Known words of four or more letters by their spelling-neutral key
+    /// ([`language::name_key`]), for names written in another script or transliteration.
+    name_keys: HashMap<String, String>,
+    /// The name keys as a typo-correction index, for near spellings (`tokaiev`).
+    name_typos: TypoIndex,
 }
 
 /// How much more an unknown name (Estonia, FIFA) weighs than an unknown common word.
@@ -80,41 +115,30 @@ const QUESTION_WORDS: &[&str] =
     &["when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year"];
 
 impl Lexicon {
-    /// Builds the lexicon from the unit stem sets that were indexed and the knowledge's tables.
+    /// Builds the lexicon from the build's statistics: how many units hold each stem, how
+    /// often each word occurs, and the knowledge's alias, synonym and glossary tables.
     pub fn new(
         analyzer: Analyzer,
-        unit_stems: &[HashSet<String>],
-        indexed_text: &[&str],
+        document_frequency: HashMap<String, u32>,
+        unit_count: usize,
+        mut words_seen: HashMap<String, u32>,
         knowledge: &Knowledge,
     ) -> Lexicon {
-        let mut document_frequency: HashMap<String, u32> = HashMap::new();
-        for stems in unit_stems {
-            for stem in stems {
-                *document_frequency.entry(stem.clone()).or_default() += 1;
-            }
-        }
-        let mut words_seen: HashMap<String, u32> = HashMap::new();
-        for text in indexed_text {
-            for w in words(text) {
-                if !w.lower.chars().any(|c| c.is_ascii_digit()) {
-                    *words_seen.entry(w.lower).or_default() += 1;
-                }
-            }
-        }
         for w in QUESTION_WORDS.iter().chain(super::text::ENGLISH_STOP_WORDS) {
             *words_seen.entry((*w).to_string()).or_default() += 1;
         }
 
         let mut lexicon = Lexicon {
             analyzer,
-            stems: document_frequency.keys().cloned().collect(),
             document_frequency,
-            unit_count: unit_stems.len().max(1) as u32,
+            unit_count: unit_count.max(1) as u32,
             words: HashMap::new(),
-            words_by_len: HashMap::new(),
+            typos: TypoIndex::new([]),
             phrases: Vec::new(),
             phrases_by_first: HashMap::new(),
             targets: Vec::new(),
+            name_keys: HashMap::new(),
+            name_typos: TypoIndex::new([]),
         };
         for group in &knowledge.aliases {
             let forms: Vec<Vec<String>> =
@@ -157,12 +181,20 @@ impl Lexicon {
         for (n, phrase) in lexicon.phrases.iter().enumerate() {
             lexicon.phrases_by_first.entry(phrase.stems[0].clone()).or_default().push(n);
         }
-        for word in words_seen.keys() {
-            lexicon.words_by_len.entry(word.chars().count()).or_default().push(word.clone());
+        let mut sorted: Vec<(&String, &u32)> = words_seen.iter().collect();
+        sorted.sort();
+        lexicon.typos = TypoIndex::new(sorted.iter().map(|(w, f)| ((*w).clone(), **f)));
+        for word in words_seen.keys().filter(|w| w.chars().count() >= 4) {
+            let key = language::name_key(word);
+            let entry = lexicon.name_keys.entry(key).or_insert_with(|| word.clone());
+            // Prefer the Latin spelling: it is what the documents quote.
+            if is_cyrillic(entry) && !is_cyrillic(word) {
+                *entry = word.clone();
+            }
         }
-        for bucket in lexicon.words_by_len.values_mut() {
-            bucket.sort();
-        }
+        let mut keys: Vec<&String> = lexicon.name_keys.keys().collect();
+        keys.sort();
+        lexicon.name_typos = TypoIndex::new(keys.into_iter().map(|k| (k.clone(), 1)));
         lexicon.words = words_seen;
         lexicon
     }
@@ -181,7 +213,7 @@ impl Lexicon {
 
     /// True when the stem occurs in some indexed unit.
     pub fn has_stem(&self, stem: &str) -> bool {
-        self.stems.contains(stem)
+        self.document_frequency.contains_key(stem)
     }
 
     /// The closest known word for a word the knowledge never uses, if one is close enough
@@ -196,40 +228,89 @@ impl Lexicon {
         if is_common_english_word(lower) {
             return None;
         }
-        let max_distance = if len < 8 { 1 } else { 2 };
-        let mut best: Option<(usize, u32, &String)> = None;
-        for candidate_len in len.saturating_sub(max_distance)..=len + max_distance {
-            for candidate in self.words_by_len.get(&candidate_len).into_iter().flatten() {
-                // Three-letter words only correct to question and stop words ("wat" -> "what").
-                if len == 3 && !is_stop_word(candidate) && !QUESTION_WORDS.contains(&candidate.as_str()) {
-                    continue;
+        // Three-letter words only correct to question and stop words ("wat" -> "what").
+        let short = len == 3;
+        let accept = |candidate: &str| !short || is_stop_word(candidate) || QUESTION_WORDS.contains(&candidate);
+        self.typos.closest(lower, short, accept).map(str::to_string)
+    }
+
+    /// The known word that a name written in another script or transliteration stands for
+    /// (`садиков` -> `sadikov`, `toqayev` -> `tokayev`).
+    fn name(&self, lower: &str) -> Option<String> {
+        if lower.chars().count() < 4 {
+            return None;
+        }
+        let key = language::name_key(lower);
+        if let Some(word) = self.name_keys.get(&key) {
+            return (word != lower).then(|| word.clone());
+        }
+        let near = self.name_typos.closest(&key, false, |_| true)?;
+        self.name_keys.get(near).cloned()
+    }
+
+    /// English words for a foreign word, preferring a translation the index knows.
+    fn translate(&self, lower: &str) -> Option<Vec<String>> {
+        let english = language::to_english(lower)?;
+        let known =
+            |e: &&&str| e.split(' ').all(|w| QUESTION_WORDS.contains(&w) || self.has_stem(&self.analyzer.stem(w)));
+        let chosen = english.iter().find(known).or(english.first())?;
+        Some(chosen.split(' ').map(str::to_string).collect())
+    }
+
+    /// A foreign or misspelt word in the words the knowledge uses: a dictionary translation,
+    /// the dictionary form under Turkic endings, a name in another script, or a typo fixed.
+    /// Words the knowledge already knows are kept.
+    fn normalize(&self, lower: &str, turkic: bool) -> Vec<String> {
+        let keep = || vec![lower.to_string()];
+        let stem = self.analyzer.stem(lower);
+        let cyrillic = is_cyrillic(lower);
+        if lower.chars().any(|c| c.is_ascii_digit())
+            || is_stop_word(lower)
+            || QUESTION_WORDS.contains(&lower)
+            || language::ordinal(lower).is_some()
+            || self.words.contains_key(lower)
+            || self.has_stem(&stem)
+            || (cyrillic && self.phrases_by_first.contains_key(&stem))
+        {
+            return keep();
+        }
+        if cyrillic || turkic {
+            if let Some(english) = self.translate(lower) {
+                return english;
+            }
+            for shorter in language::without_suffixes(lower) {
+                let known_russian = cyrillic && self.phrases_by_first.contains_key(&self.analyzer.stem(&shorter));
+                if self.words.contains_key(&shorter) || known_russian {
+                    return vec![shorter];
                 }
-                let distance = strsim::damerau_levenshtein(lower, candidate);
-                if distance == 0 || distance > max_distance {
-                    continue;
+                if let Some(english) = self.translate(&shorter) {
+                    return english;
                 }
-                // The first letter is rarely mistyped; requiring it removes most false friends.
-                if candidate.chars().next() != lower.chars().next() {
-                    continue;
-                }
-                let frequency = self.words[candidate];
-                let better = match best {
-                    None => true,
-                    Some((d, f, _)) => distance < d || (distance == d && frequency > f),
-                };
-                if better {
-                    best = Some((distance, frequency, candidate));
+                if let Some(name) = self.name(&shorter) {
+                    return vec![name];
                 }
             }
+            if let Some(name) = self.name(lower) {
+                return vec![name];
+            }
         }
-        best.map(|(_, _, w)| w.clone())
+        if !cyrillic {
+            if let Some(fixed) = self.correct(lower) {
+                return vec![fixed];
+            }
+        }
+        keep()
     }
 
     /// A known stem that this unknown stem extends (`ministeri` -> `minist`), for
     /// derivations the stemmer does not unify.
     fn known_prefix(&self, stem: &str) -> Option<String> {
         let chars: Vec<char> = stem.chars().collect();
-        (5..chars.len()).rev().take(4).map(|n| chars[..n].iter().collect::<String>()).find(|p| self.stems.contains(p))
+        (5..chars.len())
+            .rev()
+            .take(4)
+            .map(|n| chars[..n].iter().collect::<String>())
+            .find(|p| self.document_frequency.contains_key(p))
     }
 
     /// Analyses a question: corrects typos, detects intent, expands aliases and Russian words,
@@ -243,13 +324,19 @@ impl Lexicon {
             .filter(|w| question[w.range.clone()].starts_with(char::is_uppercase))
             .map(|w| w.lower.clone())
             .collect();
-        let mut lowers: Vec<String> = question_words.into_iter().map(|w| w.lower).collect();
-        for lower in lowers.iter_mut() {
-            if !is_cyrillic(lower) && !self.has_stem(&self.analyzer.stem(lower)) {
-                if let Some(fixed) = self.correct(lower) {
-                    *lower = fixed;
-                }
+        let raw: Vec<String> = question_words.into_iter().map(|w| w.lower).collect();
+        let turkic = looks_turkic(&raw);
+        let mut lowers: Vec<String> = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            // «3-е», «12-й», "3-uchrashuv" spelt with a number: an ordinal.
+            if let Some(ordinal) = raw.get(i + 1).and_then(|next| language::numbered_ordinal(&raw[i], next)) {
+                lowers.push(ordinal);
+                i += 2;
+                continue;
             }
+            lowers.extend(self.normalize(&raw[i], turkic));
+            i += 1;
         }
         let intent = detect_intent(&lowers);
         let stems: Vec<String> = lowers.iter().map(|l| self.analyzer.stem(l)).collect();
@@ -309,17 +396,37 @@ impl Lexicon {
                 Vec::new()
             };
             let direct = alternatives.first().cloned().unwrap_or_default();
+            let related = if is_cyrillic(lower) { Vec::new() } else { self.related(lower, &alternatives) };
             let unknown_factor = match (alternatives.is_empty(), names.contains(lower)) {
                 (false, _) => 1.0,
                 (true, true) => UNKNOWN_NAME_FACTOR,
                 (true, false) => UNKNOWN_WORD_FACTOR,
             };
             self.push_group(&mut plan, lower.clone(), alternatives, direct);
-            if let Some(group) = plan.groups.last_mut().filter(|g| !g.is_known()) {
+            if let Some(group) = plan.groups.last_mut().filter(|g| g.label == *lower) {
+                group.related_credit =
+                    if group.alternatives.is_empty() { UNKNOWN_RELATED_CREDIT } else { RELATED_CREDIT };
+                group.related = related;
+            }
+            if let Some(group) = plan.groups.last_mut().filter(|g| g.alternatives.is_empty()) {
                 group.weight *= unknown_factor;
             }
         }
         plan
+    }
+
+    /// General synonyms of an English word that the index knows, other than `exclude`.
+    fn related(&self, lower: &str, exclude: &[Vec<String>]) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = Vec::new();
+        for synonym in language::english_synonyms(lower) {
+            let stems = self.analyzer.stems(synonym);
+            let meaningful = stems.iter().zip(words(synonym)).all(|(s, w)| self.has_stem(s) && !is_stop_word(&w.lower));
+            if meaningful && !stems.is_empty() && !exclude.contains(&stems) && !out.contains(&stems) {
+                out.push(stems);
+            }
+        }
+        out.truncate(6);
+        out
     }
 
     fn push_group(&self, plan: &mut QueryPlan, label: String, alternatives: Vec<Vec<String>>, direct: Vec<String>) {
@@ -335,16 +442,24 @@ impl Lexicon {
         } else {
             alternatives.iter().map(phrase_idf).reduce(f32::min).unwrap_or_else(|| self.unknown_weight())
         };
-        plan.groups.push(TermGroup { label, alternatives, weight, direct });
+        plan.groups.push(TermGroup {
+            label,
+            alternatives,
+            weight,
+            direct,
+            related: Vec::new(),
+            related_credit: RELATED_CREDIT,
+        });
     }
 }
 
-/// True for words of the bundled list of common English words.
-fn is_common_english_word(lower: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| include_str!("english-words.txt").lines().filter(|l| !l.starts_with('#')).collect())
-        .contains(lower)
+/// True when the question looks Uzbek, Azerbaijani or Turkish rather than English: a letter
+/// English lacks (ə, ı, ş, ğ, ç, ö, ü), an apostrophe-joined `o'`/`g'`, or a core Turkic word.
+fn looks_turkic(lowers: &[String]) -> bool {
+    lowers.iter().any(|w| {
+        w.chars().any(|c| "əışğçöüâîû".contains(c))
+            || (!is_common_english_word(w) && !is_stop_word(w) && language::to_english(w).is_some())
+    })
 }
 
 /// Russian words that ask "when", "where", "how many", "next": intent, not topic.
@@ -391,8 +506,18 @@ mod tests {
         };
         let analyzer = Analyzer::default();
         let texts = ["The Turkic Council ministers held a meeting in Almaty.", "Cybersecurity council of the SCO."];
-        let stems: Vec<HashSet<String>> = texts.iter().map(|t| analyzer.stems(t).into_iter().collect()).collect();
-        Lexicon::new(analyzer, &stems, &texts, &knowledge)
+        let mut frequency: HashMap<String, u32> = HashMap::new();
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        for text in texts {
+            let stems: HashSet<String> = analyzer.stems(text).into_iter().collect();
+            for stem in stems {
+                *frequency.entry(stem).or_default() += 1;
+            }
+            for w in words(text) {
+                *seen.entry(w.lower).or_default() += 1;
+            }
+        }
+        Lexicon::new(analyzer, frequency, texts.len(), seen, &knowledge)
     }
 
     #[test]

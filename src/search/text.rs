@@ -18,6 +18,16 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`' | 'ʻ')
 }
 
+/// Lowercases one letter, Turkish-aware for the dotted capital: `İ` is `i`, never `i` plus a
+/// combining dot (Rust's `to_lowercase`), so `İstanbul` and `istanbul` are one word.
+fn push_lower(out: &mut String, c: char) {
+    if c == 'İ' {
+        out.push('i');
+    } else {
+        out.extend(c.to_lowercase().filter(|&l| l != '\u{0307}'));
+    }
+}
+
 /// Splits text into words: runs of letters and digits, joined across in-word apostrophes
 /// (`O’zbektelekom` is one word); a possessive `'s` is dropped.
 pub fn words(text: &str) -> Vec<Word> {
@@ -28,11 +38,16 @@ pub fn words(text: &str) -> Vec<Word> {
         if !c.is_alphanumeric() || is_apostrophe(c) {
             continue;
         }
-        let mut lower: String = c.to_lowercase().collect();
+        let mut lower = String::new();
+        push_lower(&mut lower, c);
         let mut end = start + c.len_utf8();
         while let Some(&(i, next)) = chars.peek() {
-            if next.is_alphanumeric() && !is_apostrophe(next) {
-                lower.extend(next.to_lowercase());
+            if next == '\u{0307}' {
+                // The combining dot of a decomposed Turkish İ: part of the word, not a letter.
+                end = i + next.len_utf8();
+                chars.next();
+            } else if next.is_alphanumeric() && !is_apostrophe(next) {
+                push_lower(&mut lower, next);
                 end = i + next.len_utf8();
                 chars.next();
             } else if is_apostrophe(next) {
@@ -78,12 +93,15 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
-    /// The stem of one lowercase word.
+    /// The stem of one lowercase word. Ordinals in any language stem to the English ordinal
+    /// (`third`, `третий`, `uchinchi` -> `3rd`), as the documents write them.
     pub fn stem(&self, lower: &str) -> String {
-        if is_cyrillic(lower) {
+        if let Some(ordinal) = super::language::ordinal(lower) {
+            ordinal.to_string()
+        } else if is_cyrillic(lower) {
             self.russian.stem(&lower.replace('ё', "е")).into_owned()
         } else {
-            self.english.stem(lower).into_owned()
+            self.english.stem(superlative_base(lower).as_deref().unwrap_or(lower)).into_owned()
         }
     }
 
@@ -91,6 +109,32 @@ impl Analyzer {
     pub fn stems(&self, text: &str) -> Vec<String> {
         words(text).iter().map(|w| self.stem(&w.lower)).collect()
     }
+}
+
+/// The adjective of a superlative the Snowball stemmer keeps whole: `biggest` -> `big`,
+/// `strongest` -> `strong`, `largest` -> `large`, `earliest` -> `early`; only when the result
+/// is a common English word, so `interest` or `request` stay as they are.
+fn superlative_base(lower: &str) -> Option<String> {
+    // Common words that end in -est without being superlatives.
+    const NOT_SUPERLATIVES: &[&str] = &[
+        "interest", "request", "forest", "harvest", "honest", "modest", "suggest", "protest", "contest", "digest",
+        "invest", "arrest", "manifest", "conquest", "inquest", "earnest", "bequest", "attest", "detest", "infest",
+    ];
+    if NOT_SUPERLATIVES.iter().any(|w| lower.ends_with(w)) {
+        return None;
+    }
+    let base = lower.strip_suffix("est").filter(|b| b.len() >= 3)?;
+    let common = super::language::is_common_english_word;
+    let bytes = base.as_bytes();
+    let undoubled =
+        (bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]).then(|| &base[..base.len() - 1]);
+    let candidates = [
+        undoubled.map(str::to_string),
+        base.strip_suffix('i').map(|b| format!("{b}y")),
+        Some(format!("{base}e")),
+        Some(base.to_string()),
+    ];
+    candidates.into_iter().flatten().find(|c| c.len() >= 3 && common(c))
 }
 
 /// Splits text into sentences: at line breaks, and after `.`, `!`, `?` or `;` followed by
@@ -482,6 +526,7 @@ mod tests {
         );
         assert_eq!(lowers("'quoted' 99% $373.4"), ["quoted", "99", "373", "4"]);
         assert_eq!(lowers("ШОС и ИКТ"), ["шос", "и", "икт"]);
+        assert_eq!(lowers("İSTANBUL İstanbul"), ["istanbul", "istanbul"]);
         assert_eq!(lowers("Oʻzbektelekom ʻSCOʼ Kyrgyzstanʼs"), ["ozbektelekom", "sco", "kyrgyzstan"]);
     }
 
@@ -498,6 +543,10 @@ mod tests {
         let a = Analyzer::default();
         assert_eq!(a.stem("meetings"), a.stem("meeting"));
         assert_eq!(a.stem("встречи"), a.stem("встреча"));
+        assert_eq!(a.stem("biggest"), a.stem("big"));
+        assert_eq!(a.stem("strongest"), a.stem("strong"));
+        assert_eq!(a.stem("largest"), a.stem("large"));
+        assert_eq!(a.stem("interest"), "interest");
     }
 
     #[test]

@@ -1,0 +1,166 @@
+//! Ranking: how much of the question a candidate covers, which sentences answer it, and
+//! which words to mark.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::units::{holds, Sentence, Unit, UnitKind};
+use super::{Candidate, Engine, Intent, QueryPlan};
+
+/// Longest snippet, in characters, when several sentences are joined.
+const MAX_SNIPPET_CHARS: usize = 480;
+/// How much of the ranking score is coverage; the rest is BM25 relative to the best candidate.
+const COVERAGE_SHARE: f32 = 0.6;
+/// Extra weight of the coverage by the quotable text alone.
+const QUOTE_SHARE: f32 = 0.15;
+/// Credit for a concept found only in a fact's question or a meeting's entry, not in the quote.
+const QUESTION_ONLY_CREDIT: f32 = 0.85;
+
+impl Engine {
+    /// Share of the question's weight that the unit covers through its text, its best single
+    /// curated phrasing, and its document's title; and the share its quotable text (and
+    /// title) covers alone.
+    fn coverage(&self, plan: &QueryPlan, unit: &Unit) -> (f32, f32) {
+        let context = &self.contexts[unit.document];
+        let through = |phrasing: Option<&Vec<u32>>| -> f32 {
+            plan.groups
+                .iter()
+                .map(|group| {
+                    let in_text = group.credit(|s| holds(&unit.text_stems, &self.stems, s));
+                    // Only a curated question or entry says it; the quoted text may not.
+                    let in_question =
+                        phrasing.map_or(0.0, |p| group.credit(|s| holds(p, &self.stems, s)) * QUESTION_ONLY_CREDIT);
+                    let in_context = group.credit(|s| holds(context, &self.stems, s)) * 0.5;
+                    group.weight * in_text.max(in_question).max(in_context)
+                })
+                .sum()
+        };
+        let in_text = through(None);
+        let covered = unit.phrasings.iter().map(|p| through(Some(p))).fold(in_text, f32::max);
+        let total: f32 = plan.groups.iter().map(|g| g.weight).sum();
+        if total > 0.0 {
+            (covered / total, in_text / total)
+        } else {
+            (0.0, 0.0)
+        }
+    }
+
+    pub(super) fn rank(&self, plan: &QueryPlan, unit_id: usize, bm25: f32, best_bm25: f32) -> Candidate {
+        let unit = &self.units[unit_id];
+        let (mut coverage, text_coverage) = self.coverage(plan, unit);
+        let (snippet, snippet_bonus) = self.snippet(plan, unit);
+        // A "how many" answer without a number, or a "when" answer without a date, misses
+        // what was asked however many words it shares with the question.
+        let quoted = &unit.sentences[snippet.clone()];
+        if plan.intent.count && !quoted.iter().any(|s| s.has_number) {
+            coverage *= 0.6;
+        }
+        if plan.intent.when && !quoted.iter().any(|s| s.has_date) {
+            coverage *= 0.85;
+        }
+        let snippet = match (quoted.first(), quoted.last()) {
+            (Some(first), Some(last)) => first.range.start..last.range.end,
+            _ => 0..unit.text.len(),
+        };
+        let kind_bonus = match unit.kind {
+            UnitKind::Fact(_) => 0.05,
+            UnitKind::Meeting(_) if plan.intent.when || plan.intent.place || plan.intent.list => 0.08,
+            UnitKind::Meeting(_) => -0.05,
+            UnitKind::Passage => 0.0,
+        };
+        // What the quote itself says counts beyond what a curated phrasing matched: the
+        // sentence shown must answer, not just the fact's question.
+        let score = COVERAGE_SHARE * coverage
+            + (1.0 - COVERAGE_SHARE) * (bm25 / best_bm25)
+            + QUOTE_SHARE * text_coverage
+            + snippet_bonus
+            + kind_bonus;
+        Candidate { unit: unit_id, bm25, coverage, score, snippet, highlights: Vec::new() }
+    }
+
+    /// Chooses the best window of one to three sentences. Returns the window (sentence
+    /// indices) and a bonus when it holds what the question asks for (a date for "when",
+    /// a number for "how many").
+    fn snippet(&self, plan: &QueryPlan, unit: &Unit) -> (Range<usize>, f32) {
+        let sentence_score = |i: usize| -> (f32, f32) {
+            let sentence = &unit.sentences[i];
+            let matched: f32 =
+                plan.groups.iter().map(|g| g.weight * g.credit(|s| holds(&sentence.stems, &self.stems, s))).sum();
+            let wanted = intent_bonus(plan.intent, sentence);
+            (matched, wanted)
+        };
+        let scores: Vec<(f32, f32)> = (0..unit.sentences.len()).map(sentence_score).collect();
+        let best = (0..scores.len())
+            .max_by(|&a, &b| (scores[a].0 + scores[a].1).total_cmp(&(scores[b].0 + scores[b].1)).then(b.cmp(&a)))
+            .unwrap_or(0);
+        let mut window = best..best + 1;
+        let chars = |w: &Range<usize>| {
+            unit.text[unit.sentences[w.start].range.start..unit.sentences[w.end - 1].range.end].chars().count()
+        };
+        // Grow the window while a neighbour adds matched weight and the snippet stays short.
+        // A neighbour that supplies what the question asks for and the window lacks (the date
+        // of a "when" question, the number of a "how many") is worth more than any match.
+        let supplies = |i: usize, window: &Range<usize>| -> bool {
+            let lacks = |has: fn(&Sentence) -> bool| !unit.sentences[window.clone()].iter().any(has);
+            let sentence = &unit.sentences[i];
+            (plan.intent.when && sentence.has_date && lacks(|s| s.has_date))
+                || (plan.intent.count && sentence.has_number && lacks(|s| s.has_number))
+        };
+        let value = |i: usize, window: &Range<usize>| scores[i].0 + if supplies(i, window) { 100.0 } else { 0.0 };
+        while window.len() < 3 {
+            let before = window.start.checked_sub(1).map(|i| (i, value(i, &window)));
+            let after = (window.end < scores.len()).then(|| (window.end, value(window.end, &window)));
+            let pick = match (before, after) {
+                (Some(b), Some(a)) => {
+                    if a.1 >= b.1 {
+                        a
+                    } else {
+                        b
+                    }
+                }
+                (Some(b), None) => b,
+                (None, Some(a)) => a,
+                (None, None) => break,
+            };
+            if pick.1 <= 0.0 {
+                break;
+            }
+            let grown = window.start.min(pick.0)..window.end.max(pick.0 + 1);
+            if chars(&grown) > MAX_SNIPPET_CHARS {
+                break;
+            }
+            window = grown;
+        }
+        if unit.sentences.is_empty() {
+            window = 0..0;
+        }
+        let wanted = scores.get(best).map_or(0.0, |s| s.1);
+        (window, wanted)
+    }
+
+    /// Marks, within the candidate's snippet, the words that match the question.
+    pub(super) fn highlight(&self, plan: &QueryPlan, candidate: &mut Candidate) {
+        let wanted: HashSet<u32> =
+            plan.groups.iter().flat_map(|g| g.all_alternatives().flatten()).filter_map(|s| self.stems.get(s)).collect();
+        let snippet = candidate.snippet.clone();
+        candidate.highlights = self.units[candidate.unit]
+            .words
+            .iter()
+            .map(|t| (t.start as usize..t.end as usize, t.stem))
+            .filter(|(range, stem)| range.start >= snippet.start && range.end <= snippet.end && wanted.contains(stem))
+            .map(|(range, _)| range.start - snippet.start..range.end - snippet.start)
+            .collect();
+    }
+}
+
+/// A bonus for sentences that hold the kind of thing the question asks for.
+fn intent_bonus(intent: Intent, sentence: &Sentence) -> f32 {
+    let mut bonus = 0.0;
+    if intent.when && sentence.has_date {
+        bonus += 0.08;
+    }
+    if intent.count && sentence.has_number {
+        bonus += 0.08;
+    }
+    bonus
+}

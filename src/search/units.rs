@@ -1,0 +1,322 @@
+//! The indexed units — document passages, curated facts, calendar entries — analysed once at
+//! build time.
+//!
+//! Each unit's text is split into words and stemmed in a single pass; the tantivy fields, the
+//! per-sentence stem sets, the highlight positions and the vocabulary statistics all come from
+//! that pass. Stems are interned as `u32` ids and kept in sorted vectors, so a passage costs a
+//! few times its text in memory rather than a hash set of strings per view of it.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::text::{is_stop_word, sentences, words, Analyzer, Word};
+use crate::knowledge::{Knowledge, Meeting};
+
+/// What an indexed unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    /// A paragraph of a document.
+    Passage,
+    /// A curated fact (index into `Knowledge::facts`).
+    Fact(usize),
+    /// A calendar entry (index into `Knowledge::meetings`).
+    Meeting(usize),
+}
+
+/// A searchable piece of knowledge with its analysed text.
+#[derive(Debug)]
+pub struct Unit {
+    pub kind: UnitKind,
+    /// Index into `Knowledge::documents`: the document it comes from or cites.
+    pub document: usize,
+    /// The text a snippet is cut from: always verbatim text of the document.
+    pub text: String,
+    pub(super) sentences: Vec<Sentence>,
+    /// Every non-stop word of the text: byte range and stem, for marking matches.
+    pub(super) words: Vec<Token>,
+    /// Stems of the text, the part that is quoted; sorted.
+    pub(super) text_stems: Vec<u32>,
+    /// Stems of each curated phrasing (a fact's question and each alternate, a meeting's
+    /// calendar entry), each sorted. A question is compared with one phrasing at a time, so
+    /// a bag of many alternates cannot match everything.
+    pub(super) phrasings: Vec<Vec<u32>>,
+}
+
+/// A word of a unit's text: byte range and interned stem.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub stem: u32,
+}
+
+/// A sentence of a unit.
+#[derive(Debug)]
+pub(super) struct Sentence {
+    pub range: Range<usize>,
+    pub stems: Vec<u32>,
+    pub has_date: bool,
+    pub has_number: bool,
+}
+
+/// Interned stems: each distinct stem string once, with a dense id.
+#[derive(Debug, Default)]
+pub struct StemTable {
+    ids: HashMap<String, u32>,
+}
+
+impl StemTable {
+    fn intern(&mut self, stem: String) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(stem).or_insert(next)
+    }
+
+    /// The id of a stem the knowledge uses.
+    pub fn get(&self, stem: &str) -> Option<u32> {
+        self.ids.get(stem).copied()
+    }
+}
+
+/// True when a sorted stem set holds the stem.
+pub(super) fn holds(set: &[u32], stems: &StemTable, stem: &str) -> bool {
+    stems.get(stem).is_some_and(|id| set.binary_search(&id).is_ok())
+}
+
+/// Everything the build derives from the knowledge in its one analysis pass.
+pub(super) struct Analysed {
+    pub units: Vec<Unit>,
+    pub stems: StemTable,
+    /// Stems of each document's title and organizations: context, worth less than text.
+    pub contexts: Vec<Vec<u32>>,
+    /// The tantivy field texts of each unit: (text, phrasings, context), stems joined by spaces.
+    pub fields: Vec<(String, String)>,
+    pub context_fields: Vec<String>,
+    /// Units holding each stem (text, phrasings or context).
+    pub document_frequency: HashMap<String, u32>,
+    /// Lowercase words of the knowledge with how often they occur, for typo correction.
+    pub words_seen: HashMap<String, u32>,
+}
+
+struct Builder<'a> {
+    analyzer: &'a Analyzer,
+    out: Analysed,
+    /// Units holding each stem id; turned into `document_frequency` at the end.
+    id_frequency: HashMap<u32, u32>,
+}
+
+impl Builder<'_> {
+    /// Stems of a text with their words: one analysis, also counted into the vocabulary.
+    fn analyse(&mut self, text: &str) -> (Vec<Word>, Vec<u32>, String) {
+        let words = words(text);
+        let mut ids = Vec::with_capacity(words.len());
+        let mut joined = String::with_capacity(text.len());
+        for w in &words {
+            let stem = self.analyzer.stem(&w.lower);
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(&stem);
+            ids.push(self.out.stems.intern(stem));
+            if !w.lower.chars().any(|c| c.is_ascii_digit()) {
+                *self.out.words_seen.entry(w.lower.clone()).or_default() += 1;
+            }
+        }
+        (words, ids, joined)
+    }
+
+    fn unit(&mut self, kind: UnitKind, document: usize, text: String, phrasings: &[String]) {
+        let (text_words, ids, text_field) = self.analyse(&text);
+        let sentences = sentences(&text)
+            .into_iter()
+            .map(|range| {
+                let inside: Vec<usize> = (0..text_words.len())
+                    .filter(|&i| text_words[i].range.start >= range.start && text_words[i].range.end <= range.end)
+                    .collect();
+                let lowers: Vec<&str> = inside.iter().map(|&i| text_words[i].lower.as_str()).collect();
+                Sentence {
+                    stems: sorted(inside.iter().map(|&i| ids[i]).collect()),
+                    has_date: has_date(&lowers),
+                    has_number: has_count(&lowers),
+                    range,
+                }
+            })
+            .collect();
+        let tokens = text_words
+            .iter()
+            .zip(&ids)
+            .filter(|(w, _)| !is_stop_word(&w.lower))
+            .map(|(w, &stem)| Token { start: w.range.start as u32, end: w.range.end as u32, stem })
+            .collect();
+        let mut question_field = String::new();
+        let mut phrasing_stems = Vec::with_capacity(phrasings.len());
+        for phrasing in phrasings {
+            let (_, stems, joined) = self.analyse(phrasing);
+            question_field.push_str(&joined);
+            question_field.push(' ');
+            phrasing_stems.push(sorted(stems));
+        }
+        let text_stems = sorted(ids);
+        let mut distinct: HashSet<u32> = text_stems.iter().copied().collect();
+        distinct.extend(phrasing_stems.iter().flatten());
+        distinct.extend(&self.out.contexts[document]);
+        self.count(distinct);
+        self.out.fields.push((text_field, question_field));
+        self.out.units.push(Unit {
+            kind,
+            document,
+            text,
+            sentences,
+            words: tokens,
+            text_stems,
+            phrasings: phrasing_stems,
+        });
+    }
+
+    fn count(&mut self, distinct: HashSet<u32>) {
+        for id in distinct {
+            *self.id_frequency.entry(id).or_default() += 1;
+        }
+    }
+}
+
+/// Analyses every paragraph, fact and meeting of the knowledge, once each.
+pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
+    let mut builder = Builder {
+        analyzer,
+        out: Analysed {
+            units: Vec::new(),
+            stems: StemTable::default(),
+            contexts: Vec::new(),
+            fields: Vec::new(),
+            context_fields: Vec::new(),
+            document_frequency: HashMap::new(),
+            words_seen: HashMap::new(),
+        },
+        id_frequency: HashMap::new(),
+    };
+    for document in &knowledge.documents {
+        let (_, ids, joined) = builder.analyse(&format!("{} {}", document.title, document.organizations.join(" ")));
+        builder.out.contexts.push(sorted(ids));
+        builder.out.context_fields.push(joined);
+    }
+    for (d, document) in knowledge.documents.iter().enumerate() {
+        for paragraph in &document.paragraphs {
+            builder.unit(UnitKind::Passage, d, paragraph.text.clone(), &[]);
+        }
+    }
+    for (i, fact) in knowledge.facts.iter().enumerate() {
+        let mut phrasings = vec![fact.question.clone()];
+        phrasings.extend(fact.alternates.iter().cloned());
+        builder.unit(UnitKind::Fact(i), fact.document, fact.answer.clone(), &phrasings);
+    }
+    for (i, meeting) in knowledge.meetings.iter().enumerate() {
+        let quote = source_sentence(knowledge, analyzer, meeting);
+        builder.unit(UnitKind::Meeting(i), meeting.document, quote, &[calendar_entry(meeting)]);
+    }
+    let Builder { mut out, id_frequency, .. } = builder;
+    let mut by_id: Vec<&str> = vec![""; out.stems.ids.len()];
+    for (stem, &id) in &out.stems.ids {
+        by_id[id as usize] = stem;
+    }
+    out.document_frequency = id_frequency.into_iter().map(|(id, n)| (by_id[id as usize].to_string(), n)).collect();
+    out
+}
+
+/// A calendar entry as searchable text: it is matched, though only its source sentence is
+/// quoted.
+fn calendar_entry(meeting: &Meeting) -> String {
+    let date = meeting.date.map(|d| d.to_string()).unwrap_or_default();
+    let place = meeting.place.as_deref().unwrap_or_default();
+    format!("{} {} {} {date} {place} {}", meeting.title, meeting.organization, meeting.kind, meeting.summary)
+}
+
+/// The sentence of a meeting's source document that its calendar entry comes from: the one
+/// sharing most words with its summary and title. A meeting hit quotes this, verbatim; the
+/// calendar line itself is the bot's own wording, never presented as a quote.
+pub fn source_sentence(knowledge: &Knowledge, analyzer: &Analyzer, meeting: &Meeting) -> String {
+    let wanted: HashSet<String> = words(&format!("{} {}", meeting.summary, meeting.title))
+        .into_iter()
+        .filter(|w| !is_stop_word(&w.lower))
+        .map(|w| analyzer.stem(&w.lower))
+        .collect();
+    let document = &knowledge.documents[meeting.document];
+    let mut best: Option<(usize, &str)> = None;
+    for paragraph in &document.paragraphs {
+        for range in sentences(&paragraph.text) {
+            let sentence = &paragraph.text[range];
+            let shared = analyzer.stems(sentence).into_iter().collect::<HashSet<_>>().intersection(&wanted).count();
+            if best.is_none_or(|(n, _)| shared > n) {
+                best = Some((shared, sentence));
+            }
+        }
+    }
+    best.map_or_else(|| document.title.clone(), |(_, s)| s.to_string())
+}
+
+/// True when the words name a year or a month ("2019", "October 7").
+pub(super) fn has_date(lowers: &[&str]) -> bool {
+    lowers.iter().any(|w| (w.len() == 4 && w.starts_with(['1', '2']) && w.parse::<u32>().is_ok()) || is_month_name(w))
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twofold", "hundred", "million",
+];
+
+/// True when the words state a quantity: a number word, or digits that are not a year, an
+/// ordinal ("3rd") or the day of a date ("November 29").
+pub(super) fn has_count(lowers: &[&str]) -> bool {
+    let is_month = |i: usize| lowers.get(i).is_some_and(|w| is_month_name(w));
+    lowers.iter().enumerate().any(|(i, w)| {
+        let digits = w.bytes().all(|b| b.is_ascii_digit());
+        let year = w.len() == 4 && w.starts_with(['1', '2']);
+        let day = is_month(i + 1) || (i > 0 && is_month(i - 1));
+        NUMBER_WORDS.contains(w) || (digits && !year && !day)
+    })
+}
+
+fn is_month_name(lower: &str) -> bool {
+    (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(lower))
+}
+
+fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids.shrink_to_fit();
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lowers(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|w| w.lower).collect()
+    }
+
+    fn count(text: &str) -> bool {
+        let l = lowers(text);
+        has_count(&l.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    fn date(text: &str) -> bool {
+        let l = lowers(text);
+        has_date(&l.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn counts_are_quantities_not_years_ordinals_or_days() {
+        assert!(count("convened 3 meetings"));
+        assert!(count("a twofold increase"));
+        assert!(count("361 first-year students"));
+        assert!(!count("the 3rd meeting"));
+        assert!(!count("held on November 29, 2016 in Baku"));
+        assert!(!count("held on 9 November 2017"));
+    }
+
+    #[test]
+    fn dates_include_month_names() {
+        assert!(date("GABALA, Azerbaijan, October 7."));
+        assert!(date("in 2019"));
+        assert!(!date("in Almaty"));
+    }
+}
