@@ -3,14 +3,17 @@
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 
+use ictbot::admin::triggers;
 use ictbot::config::{self, Config};
 use ictbot::conversation::{Conversation, Settings};
+use ictbot::store::Store;
 use ictbot::{console, knowledge, search::Engine, telegram};
 
 /// Answers questions about regional ICT cooperation from an indexed knowledge folder.
@@ -45,7 +48,11 @@ enum Command {
     /// Conversation in the console: read questions from standard input until end of input.
     Console,
     /// Run the Telegram bot (long polling); the default when TELOXIDE_TOKEN is set.
-    Serve,
+    Serve {
+        /// Reload the knowledge folder about a second after its files stop changing.
+        #[arg(long, env = "WATCH_KNOWLEDGE", value_parser = clap::builder::BoolishValueParser::new())]
+        watch: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -70,10 +77,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // The bot's settings are validated before the (slow) index build, so a typo in .env is
     // reported at once; `ask` and `console` do not need them.
     let config = match cli.command {
-        Some(Command::Serve) | None => Some(Config::from_env()?),
+        Some(Command::Serve { .. }) | None => Some(Config::from_env()?),
         _ => None,
     };
-    if let (Some(Command::Serve), Some(Config { token: None, .. })) = (&cli.command, &config) {
+    if let (Some(Command::Serve { .. }), Some(Config { token: None, .. })) = (&cli.command, &config) {
         anyhow::bail!(
             "TELOXIDE_TOKEN is not set: put the token from @BotFather in .env (see .env.example), or run `ictbot console` to chat in the terminal"
         );
@@ -98,14 +105,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             console::ask(&Conversation::new(engine, settings), &question.join(" "), stdout.lock())?;
         }
         Some(Command::Check) => unreachable!("handled above"),
-        Some(Command::Console) | Some(Command::Serve) | None => {
+        Some(Command::Console) | Some(Command::Serve { .. }) | None => {
             let conversation = Conversation::new(engine, settings);
             if let Some(config) = config.filter(|c| c.token.is_some()) {
-                std::fs::create_dir_all(&config.data_dir)
-                    .with_context(|| format!("DATA_DIR: cannot create {}", config.data_dir.display()))?;
-                let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
-                runtime.block_on(telegram::run(&config, std::sync::Arc::new(conversation)))?;
-                return Ok(ExitCode::SUCCESS);
+                // Without the subcommand, WATCH_KNOWLEDGE still applies.
+                let watch = match cli.command {
+                    Some(Command::Serve { watch }) => watch,
+                    _ => std::env::var("WATCH_KNOWLEDGE")
+                        .is_ok_and(|v| !["", "0", "false", "no", "off"].contains(&v.trim())),
+                };
+                return serve(config, conversation, watch);
             }
             if cli.command.is_none() {
                 eprintln!("ictbot: TELOXIDE_TOKEN is not set, so the Telegram bot is not started; chatting in the console instead (see .env.example to set up the bot).");
@@ -113,6 +122,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             console::chat(&conversation, stdin.lock(), stdout.lock(), stdin.is_terminal())?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the Telegram bot over the store in `DATA_DIR`, reloading on SIGHUP and, with `watch`,
+/// when the knowledge folder changes.
+fn serve(config: Config, conversation: Conversation, watch: bool) -> anyhow::Result<ExitCode> {
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("DATA_DIR: cannot create {}", config.data_dir.display()))?;
+    let store = Store::open_in(&config.data_dir)?;
+    let conversation =
+        Arc::new(conversation.with_store(Arc::new(store)).with_unanswered_retention(config.unanswered_retention));
+    let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
+    runtime.block_on(async {
+        #[cfg(unix)]
+        triggers::spawn_sighup(conversation.clone()).context("listening for SIGHUP")?;
+        let _watch = if watch {
+            Some(
+                triggers::watch(conversation.clone(), triggers::WATCH_DEBOUNCE)
+                    .context("watching the knowledge folder")?,
+            )
+        } else {
+            None
+        };
+        telegram::run(&config, conversation).await
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

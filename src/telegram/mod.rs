@@ -6,6 +6,7 @@
 
 pub mod convert;
 pub mod html;
+pub mod menu;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -16,20 +17,18 @@ use teloxide::adaptors::throttle::{Limits, Throttle};
 use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
 use teloxide::dptree;
 use teloxide::error_handlers::LoggingErrorHandler;
-use teloxide::payloads::{
-    AnswerCallbackQuerySetters, AnswerInlineQuerySetters, SendMessageSetters, SetMyCommandsSetters,
-};
+use teloxide::payloads::{AnswerCallbackQuerySetters, AnswerInlineQuerySetters, SendMessageSetters};
 use teloxide::prelude::{Dispatcher, Requester, RequesterExt};
 use teloxide::requests::Request;
 use teloxide::types::{
-    BotCommand, CallbackQuery, ChatId, InlineQuery, InlineQueryResult, InlineQueryResultArticle, InputMessageContent,
+    CallbackQuery, ChatId, InlineQuery, InlineQueryResult, InlineQueryResultArticle, InputMessageContent,
     InputMessageContentText, Me, Message, ParseMode, ReplyParameters, Update,
 };
 use teloxide::{ApiError, Bot, RequestError};
 
 use crate::config::Config;
-use crate::conversation::{ChatKind, Command, Conversation, Incoming, Reply};
-use crate::i18n::{Lang, RUSSIAN_READERS};
+use crate::conversation::{ChatKind, Conversation, Incoming, Reply};
+use crate::i18n::Lang;
 use convert::Identity;
 
 /// The bot as the handlers use it: every send goes through the Throttle adaptor, which keeps
@@ -99,7 +98,7 @@ pub async fn run(config: &Config, chat: Arc<Conversation>) -> anyhow::Result<()>
 pub async fn serve(bot: Bot, chat: Arc<Conversation>, options: Options) -> anyhow::Result<()> {
     let me = check_token(&bot).await?;
     tracing::info!(username = %me.username(), "connected to Telegram");
-    register_commands(&bot).await;
+    menu::register(&bot, &chat.settings().admin_ids).await;
     let identity = Arc::new(Identity { id: me.id, username: me.username().to_string() });
     let bot = bot.throttle(options.limits);
     let mut builder = Dispatcher::builder(bot, schema())
@@ -128,25 +127,8 @@ async fn check_token(bot: &Bot) -> anyhow::Result<Me> {
     }
 }
 
-/// Registers the command menu: English by default, Russian for every client language that
-/// gets the Russian interface. A failure is logged only: the bot works without a menu.
-async fn register_commands(bot: &Bot) {
-    let menu = |lang: Lang| -> Vec<BotCommand> {
-        Command::MENU.iter().map(|c| BotCommand::new(c.name(), c.description(lang))).collect()
-    };
-    if let Err(err) = bot.set_my_commands(menu(Lang::En)).send().await {
-        tracing::warn!("setMyCommands failed: {err}");
-    }
-    for code in RUSSIAN_READERS {
-        if let Err(err) = bot.set_my_commands(menu(Lang::Ru)).language_code(*code).send().await {
-            tracing::warn!(code, "setMyCommands failed: {err}");
-        }
-    }
-}
-
-/// setMyCommands requests made at start-up: the default menu and one per Russian-reading
-/// language.
-pub const MENU_REQUESTS: usize = 1 + RUSSIAN_READERS.len();
+/// setMyCommands requests made at start-up for the public menu.
+pub use menu::MENU_REQUESTS;
 
 /// The handler tree: messages, edits, button presses and inline queries.
 pub fn schema() -> UpdateHandler {
