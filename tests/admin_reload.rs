@@ -56,6 +56,7 @@ fn say(chat: &Conversation, user: u64, text: &str) -> String {
         sender: Sender::User(user),
         language_code: Some("en".into()),
         addressed: true,
+        thread_id: None,
         content: Content::Text(text.into()),
     };
     chat.handle(&incoming)

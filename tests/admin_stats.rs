@@ -86,6 +86,7 @@ fn question_counts_survive_a_restart() {
             sender: Sender::User(user),
             language_code: Some("en".into()),
             addressed: true,
+            thread_id: None,
             content: Content::Text(text.into()),
         };
         chat.handle(&incoming)

@@ -133,6 +133,7 @@ fn private(user: u64, text: &str) -> Incoming {
         sender: Sender::User(user),
         language_code: Some("ru".into()),
         addressed: true,
+        thread_id: None,
         content: Content::Text(text.into()),
     }
 }
@@ -145,7 +146,7 @@ async fn a_failed_automatic_reload_is_queued_for_the_admins_who_started_the_bot(
         Arc::new(bot::conversation(knowledge.path().to_path_buf(), &[ADMIN as u64, 4343]).with_store(store.clone()));
     chat.handle(&private(ADMIN as u64, "/start"));
     chat.handle(&private(1, "/start"));
-    let _watch = triggers::watch(chat.clone(), Duration::from_millis(200)).unwrap();
+    let _watch = triggers::watch(chat.clone(), Duration::from_millis(200), Arc::new(|| {})).unwrap();
     std::fs::write(
         knowledge.path().join("documents/030-bad.md"),
         "+++\nid = \"bad\"\ntitle = \"Bad\"\ndate = \"2024-02-30\"\n+++\nText.\n",

@@ -114,7 +114,8 @@ pub fn feedback(
     let person = match incoming.sender {
         Sender::User(user) => user.to_string(),
         Sender::Console => "console".into(),
-        Sender::Anonymous => format!("chat{}", incoming.chat_id),
+        // No person behind it: one vote per chat.
+        _ => format!("chat{}", incoming.chat_id),
     };
     let vote = format!("{}:{id}:{person}", chat.admin_state().boot);
     let now = chat.clock().unix();

@@ -13,6 +13,7 @@ use std::time::Duration;
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
 use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
 
 use super::reload::{reload, Outcome, Trigger};
 use crate::conversation::Conversation;
@@ -31,20 +32,33 @@ pub async fn reload_in_background(chat: Arc<Conversation>, trigger: Trigger) -> 
     }
 }
 
-/// Reloads on every SIGHUP until the process ends. Must be called inside a tokio runtime.
+/// Called after each automatic reload (to wake the outbox sender for a failure notice).
+pub type AfterReload = Arc<dyn Fn() + Send + Sync>;
+
+/// Reloads on every SIGHUP until `shutdown` is cancelled. Must be called inside a tokio
+/// runtime.
 #[cfg(unix)]
-pub fn spawn_sighup(chat: Arc<Conversation>) -> std::io::Result<tokio::task::JoinHandle<()>> {
+pub fn spawn_sighup(
+    chat: Arc<Conversation>,
+    after: AfterReload,
+    shutdown: CancellationToken,
+) -> std::io::Result<tokio::task::JoinHandle<()>> {
     use tokio::signal::unix::{signal, SignalKind};
     let mut hangups = signal(SignalKind::hangup())?;
     Ok(tokio::spawn(async move {
-        while hangups.recv().await.is_some() {
+        loop {
+            tokio::select! {
+                _ = shutdown.cancelled() => return,
+                hangup = hangups.recv() => if hangup.is_none() { return },
+            }
             tracing::info!("SIGHUP: reloading the knowledge folder");
             reload_in_background(chat.clone(), Trigger::Signal).await;
+            after();
         }
     }))
 }
 
-/// A running folder watch; dropping it stops watching.
+/// A running folder watch; dropping it stops watching (so it ends with the bot's run).
 pub struct Watch {
     _debouncer: Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>,
     task: tokio::task::JoinHandle<()>,
@@ -58,7 +72,11 @@ impl Drop for Watch {
 
 /// Watches the conversation's knowledge folder (recursively) and reloads `debounce` after
 /// files stop changing. Must be called inside a tokio runtime.
-pub fn watch(chat: Arc<Conversation>, debounce: Duration) -> Result<Watch, notify_debouncer_mini::notify::Error> {
+pub fn watch(
+    chat: Arc<Conversation>,
+    debounce: Duration,
+    after: AfterReload,
+) -> Result<Watch, notify_debouncer_mini::notify::Error> {
     let dir: PathBuf = chat.settings().knowledge_dir.clone();
     let (changes, mut changed) = mpsc::unbounded_channel::<()>();
     let mut debouncer = new_debouncer(debounce, move |result: DebounceEventResult| match result {
@@ -77,6 +95,7 @@ pub fn watch(chat: Arc<Conversation>, debounce: Duration) -> Result<Watch, notif
             while let Ok(Some(())) = tokio::time::timeout(debounce / 2, changed.recv()).await {}
             tracing::info!("the knowledge folder changed: reloading");
             reload_in_background(chat.clone(), Trigger::Watch).await;
+            after();
         }
     });
     Ok(Watch { _debouncer: debouncer, task })

@@ -11,11 +11,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+pub mod buttons;
+pub mod chats;
 pub mod feedback;
 pub mod outbox;
 pub mod reloads;
 pub mod stats;
 pub mod unanswered;
+pub mod updates;
 
 use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{Migrations, M};

@@ -34,9 +34,10 @@ pub fn conversation(dir: PathBuf, admins: &[u64]) -> Conversation {
 /// Starts a fake server and the bot (unthrottled) polling it.
 pub async fn start(chat: Arc<Conversation>) -> FakeBotApi {
     let api = FakeBotApi::start().await;
-    let bot = telegram::connect(TOKEN, Some(&api.url)).unwrap();
+    let options = telegram::Options::unthrottled();
+    let bot = telegram::Api::connect(TOKEN, Some(&api.url), &options).unwrap();
     tokio::spawn(async move {
-        if let Err(err) = telegram::serve(bot, chat, telegram::Options::unthrottled()).await {
+        if let Err(err) = telegram::serve(bot, chat, options, telegram::Lifecycle::default()).await {
             panic!("bot stopped: {err:#}");
         }
     });
