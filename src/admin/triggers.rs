@@ -79,7 +79,10 @@ pub fn watch(
 ) -> Result<Watch, notify_debouncer_mini::notify::Error> {
     let dir: PathBuf = chat.settings().knowledge_dir.clone();
     let (changes, mut changed) = mpsc::unbounded_channel::<()>();
-    let mut debouncer = new_debouncer(debounce, move |result: DebounceEventResult| match result {
+    // The debouncer is per path: a file's batch comes half the quiet time after its last
+    // event, and the loop below waits the other half with no batch from any file, so the
+    // reload starts about `debounce` after the last change to any file.
+    let mut debouncer = new_debouncer(debounce / 2, move |result: DebounceEventResult| match result {
         Ok(events) if !events.is_empty() => {
             let _ = changes.send(());
         }
