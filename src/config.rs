@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use chrono_tz::Tz;
 
@@ -45,7 +46,12 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `TELOXIDE_API_URL`: a Bot API server other than api.telegram.org.
     pub api_url: Option<String>,
+    /// `UNANSWERED_RETENTION_DAYS` (default 90): how long `/unanswered` keeps a question.
+    pub unanswered_retention: Duration,
 }
+
+/// Days `/unanswered` keeps a question when `UNANSWERED_RETENTION_DAYS` is not set.
+pub const DEFAULT_RETENTION_DAYS: u64 = 90;
 
 /// A setting that is present but unusable.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -75,7 +81,17 @@ impl Config {
             None => BTreeSet::new(),
         };
         let api_url = get("TELOXIDE_API_URL").map(parse_api_url).transpose()?;
-        Ok(Config { token, admin_ids, data_dir: get("DATA_DIR").unwrap_or_else(|| "data".into()).into(), api_url })
+        let retention_days = match get("UNANSWERED_RETENTION_DAYS") {
+            Some(days) => parse_retention_days(&days)?,
+            None => DEFAULT_RETENTION_DAYS,
+        };
+        Ok(Config {
+            token,
+            admin_ids,
+            data_dir: get("DATA_DIR").unwrap_or_else(|| "data".into()).into(),
+            api_url,
+            unanswered_retention: Duration::from_secs(retention_days * 24 * 3600),
+        })
     }
 }
 
@@ -116,6 +132,17 @@ pub fn parse_admin_ids(list: &str) -> Result<BTreeSet<u64>, ConfigError> {
         .collect()
 }
 
+/// A whole number of days from 1 to 3650.
+fn parse_retention_days(value: &str) -> Result<u64, ConfigError> {
+    match value.parse::<u64>() {
+        Ok(days) if (1..=3650).contains(&days) => Ok(days),
+        _ => Err(error(
+            "UNANSWERED_RETENTION_DAYS",
+            format!("'{value}' is not a number of days from 1 to 3650 (the default is {DEFAULT_RETENTION_DAYS})"),
+        )),
+    }
+}
+
 /// An IANA time zone name such as `Asia/Almaty` (for `BOT_TIMEZONE`).
 pub fn parse_timezone(name: &str) -> Result<Tz, ConfigError> {
     name.parse()
@@ -149,6 +176,17 @@ mod tests {
         assert!(c.admin_ids.is_empty());
         assert_eq!(c.data_dir, PathBuf::from("data"));
         assert_eq!(c.api_url, None);
+        assert_eq!(c.unanswered_retention, Duration::from_secs(90 * 24 * 3600));
+    }
+
+    #[test]
+    fn retention_is_whole_days() {
+        let c = config(&[("UNANSWERED_RETENTION_DAYS", "7")]).unwrap();
+        assert_eq!(c.unanswered_retention, Duration::from_secs(7 * 24 * 3600));
+        for bad in ["0", "-1", "two weeks", "99999"] {
+            let err = config(&[("UNANSWERED_RETENTION_DAYS", bad)]).unwrap_err();
+            assert_eq!(err.variable, "UNANSWERED_RETENTION_DAYS", "{bad}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Data flows one way: [`knowledge`] (the folder on disk) -> [`search`] (tantivy index and
 //! ranking) -> [`answer`] (hits, calendar, confidence) -> the console or Telegram front ends.
 
+pub mod admin;
 pub mod answer;
 pub mod clock;
 pub mod config;

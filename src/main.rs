@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 
+use ictbot::admin::triggers;
 use ictbot::config::{self, Config};
 use ictbot::conversation::{Conversation, Settings};
 use ictbot::store::Store;
@@ -49,7 +50,11 @@ enum Command {
     /// Conversation in the console: read questions from standard input until end of input.
     Console,
     /// Run the Telegram bot (long polling); the default when TELOXIDE_TOKEN is set.
-    Serve,
+    Serve {
+        /// Reload the knowledge folder about a second after its files stop changing.
+        #[arg(long, env = "WATCH_KNOWLEDGE", value_parser = clap::builder::BoolishValueParser::new())]
+        watch: bool,
+    },
 }
 
 /// Exit status when Telegram rejects the token: a supervisor should not restart the bot
@@ -87,12 +92,14 @@ fn init_logging() {
 }
 
 /// Runs the Telegram bot until SIGTERM or SIGINT, then stops gracefully (unsent messages stay
-/// in the store); a second signal exits at once.
-fn serve(config: &Config, conversation: Conversation) -> anyhow::Result<()> {
+/// in the store); a second signal exits at once. SIGHUP reloads the knowledge folder, and so
+/// does a change in it when `watch` is set.
+fn serve(config: &Config, conversation: Conversation, watch: bool) -> anyhow::Result<()> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("DATA_DIR: cannot create {}", config.data_dir.display()))?;
     let store = Store::open_in(&config.data_dir)?;
-    let conversation = Arc::new(conversation.with_store(Arc::new(store)));
+    let conversation =
+        Arc::new(conversation.with_store(Arc::new(store)).with_unanswered_retention(config.unanswered_retention));
     let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
     let result = runtime.block_on(async {
         let lifecycle = Lifecycle::default();
@@ -105,6 +112,18 @@ fn serve(config: &Config, conversation: Conversation) -> anyhow::Result<()> {
             tracing::warn!("second stop signal; exiting at once");
             std::process::exit(130);
         });
+        let wake = lifecycle.clone();
+        let after_reload: triggers::AfterReload = Arc::new(move || wake.wake());
+        #[cfg(unix)]
+        triggers::spawn_sighup(conversation.clone(), after_reload.clone(), lifecycle.shutdown.clone())
+            .context("listening for SIGHUP")?;
+        let _watch = match watch {
+            true => Some(
+                triggers::watch(conversation.clone(), triggers::WATCH_DEBOUNCE, after_reload)
+                    .context("watching the knowledge folder")?,
+            ),
+            false => None,
+        };
         telegram::run(config, conversation, lifecycle).await
     });
     // Do not wait for a blocking task that might still be answering.
@@ -142,10 +161,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // The bot's settings are validated before the (slow) index build, so a typo in .env is
     // reported at once; `ask` and `console` do not need them.
     let config = match cli.command {
-        Some(Command::Serve) | None => Some(Config::from_env()?),
+        Some(Command::Serve { .. }) | None => Some(Config::from_env()?),
         _ => None,
     };
-    if let (Some(Command::Serve), Some(Config { token: None, .. })) = (&cli.command, &config) {
+    if let (Some(Command::Serve { .. }), Some(Config { token: None, .. })) = (&cli.command, &config) {
         anyhow::bail!(
             "TELOXIDE_TOKEN is not set: put the token from @BotFather in .env (see .env.example), or run `ictbot console` to chat in the terminal"
         );
@@ -170,10 +189,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             console::ask(&Conversation::new(engine, settings), &question.join(" "), stdout.lock())?;
         }
         Some(Command::Check) => unreachable!("handled above"),
-        Some(Command::Console) | Some(Command::Serve) | None => {
+        Some(Command::Console) | Some(Command::Serve { .. }) | None => {
             let conversation = Conversation::new(engine, settings);
             if let Some(config) = config.filter(|c| c.token.is_some()) {
-                serve(&config, conversation)?;
+                // Without the subcommand, WATCH_KNOWLEDGE still applies.
+                let watch = match cli.command {
+                    Some(Command::Serve { watch }) => watch,
+                    _ => std::env::var("WATCH_KNOWLEDGE").is_ok_and(|v| {
+                        !["", "0", "false", "no", "off"].contains(&v.trim().to_ascii_lowercase().as_str())
+                    }),
+                };
+                serve(&config, conversation, watch)?;
                 return Ok(ExitCode::SUCCESS);
             }
             if cli.command.is_none() {

@@ -147,9 +147,12 @@ fn admin_commands_need_an_admin_id() {
     let refusal = "Sorry, this command is only for the bot's administrators.\n";
     assert_eq!(plain(chat.handle(&text(1, "/reload"))), refusal);
     assert_eq!(plain(chat.handle(&text(1, "/stats"))), refusal);
-    assert!(plain(chat.handle(&text(ADMIN, "/stats"))).starts_with("Documents: 5\nFacts: "));
+    assert!(plain(chat.handle(&text(ADMIN, "/stats"))).contains("Knowledge: 5 documents, 124 facts"));
+    assert_eq!(plain(chat.handle(&text(1, "/unanswered"))), refusal);
     let console = Incoming { sender: Sender::Console, ..text(0, "/reload") };
-    assert!(plain(chat.handle(&console)).starts_with("Knowledge reloaded: 5 documents"));
+    let report = plain(chat.handle(&console));
+    assert!(report.starts_with("Knowledge reloaded in ") && report.contains(": 5 documents, 124 facts, 33 meetings."));
+    assert!(report.contains("Nothing changed."), "{report}");
     // Admins see their commands in /help; others do not.
     assert!(plain(chat.handle(&text(ADMIN, "/help"))).contains("/reload"));
     assert!(!plain(chat.handle(&text(1, "/help"))).contains("/reload"));

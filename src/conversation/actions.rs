@@ -25,6 +25,8 @@ pub enum Action {
     Sources { question: u64 },
     /// Ask the `index`-th suggestion of a remembered question.
     Suggestion { question: u64, index: usize },
+    /// 👍 (`helpful`) or 👎 on the answer to a remembered question.
+    Feedback { question: u64, helpful: bool },
 }
 
 impl Action {
@@ -34,6 +36,7 @@ impl Action {
             Action::More { question, from } => format!("m:{question}:{from}"),
             Action::Sources { question } => format!("s:{question}"),
             Action::Suggestion { question, index } => format!("d:{question}:{index}"),
+            Action::Feedback { question, helpful } => format!("f:{question}:{}", if *helpful { "y" } else { "n" }),
         }
     }
 
@@ -55,6 +58,8 @@ impl Action {
                 (from <= crate::answer::MAX_HITS).then_some(Action::More { question: number(q)?, from })
             }
             ["s", q] => Some(Action::Sources { question: number(q)? }),
+            ["f", q, "y"] => Some(Action::Feedback { question: number(q)?, helpful: true }),
+            ["f", q, "n"] => Some(Action::Feedback { question: number(q)?, helpful: false }),
             ["d", q, index] => {
                 let index = number(index)? as usize;
                 (index < 3).then_some(Action::Suggestion { question: number(q)?, index })
@@ -73,9 +78,10 @@ impl Conversation {
             return stale();
         };
         let id = match action {
-            Action::More { question, .. } | Action::Sources { question } | Action::Suggestion { question, .. } => {
-                question
-            }
+            Action::More { question, .. }
+            | Action::Sources { question }
+            | Action::Suggestion { question, .. }
+            | Action::Feedback { question, .. } => question,
         };
         let remembered = self.store.remembered_question(id, incoming.chat_id).unwrap_or_else(|err| {
             tracing::warn!(chat_id = incoming.chat_id, "cannot read the question behind a button: {err}");
@@ -85,6 +91,7 @@ impl Conversation {
             return stale();
         };
         match action {
+            Action::Feedback { helpful, .. } => crate::admin::feedback(self, incoming, lang, id, &question, helpful),
             Action::Suggestion { index, .. } => match suggestions.get(index) {
                 Some(suggestion) => self.question(incoming.chat_id, lang, suggestion),
                 None => stale(),
@@ -145,6 +152,8 @@ mod tests {
             Action::More { question: u64::MAX / 2, from: 5 },
             Action::Sources { question: 1 },
             Action::Suggestion { question: 42, index: 2 },
+            Action::Feedback { question: u64::MAX / 2, helpful: false },
+            Action::Feedback { question: 3, helpful: true },
         ];
         for action in actions {
             let data = action.encode();
@@ -155,7 +164,22 @@ mod tests {
 
     #[test]
     fn forged_callback_data_is_rejected() {
-        for data in ["", "m", "m:1", "m:1:99", "d:1:3", "s:-1", "s:1:2", "x:1", "s:99999999999999999999999", "m:+1:1"] {
+        for data in [
+            "",
+            "m",
+            "m:1",
+            "m:1:99",
+            "d:1:3",
+            "s:-1",
+            "s:1:2",
+            "x:1",
+            "s:99999999999999999999999",
+            "m:+1:1",
+            "f:1",
+            "f:1:x",
+            "f:1:Y",
+            "f::y",
+        ] {
             assert_eq!(Action::decode(data), None, "{data}");
         }
     }

@@ -1,17 +1,11 @@
 //! The commands the bot understands, in the console and in Telegram alike, and what each one
 //! says. Admin commands are refused to everyone not in `ADMIN_IDS`.
 
-use std::sync::atomic::Ordering;
-
 use super::model::{Block, Reply, Span};
 use super::views::{about_view, message, para, sources_view};
-use super::Counts;
 use super::{Conversation, Incoming};
-use crate::i18n::{fill, Lang};
-use crate::knowledge;
-
-/// Problems of a failed `/reload` listed in the chat; `ictbot check` shows them all.
-const MAX_REPORTED_PROBLEMS: usize = 50;
+use crate::admin;
+use crate::i18n::Lang;
 
 /// A command the bot understands, in the console and in Telegram alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +21,7 @@ pub enum Command {
     About,
     Reload,
     Stats,
+    Unanswered,
 }
 
 impl Command {
@@ -43,7 +38,7 @@ impl Command {
         Command::About,
     ];
     /// Commands gated by `ADMIN_IDS`.
-    pub const ADMIN: [Command; 2] = [Command::Reload, Command::Stats];
+    pub const ADMIN: [Command; 3] = [Command::Reload, Command::Stats, Command::Unanswered];
 
     /// The name without the slash.
     pub fn name(self) -> &'static str {
@@ -59,6 +54,7 @@ impl Command {
             Command::About => "about",
             Command::Reload => "reload",
             Command::Stats => "stats",
+            Command::Unanswered => "unanswered",
         }
     }
 
@@ -77,6 +73,7 @@ impl Command {
             Command::About => t.about_desc,
             Command::Reload => t.reload_desc,
             Command::Stats => t.stats_desc,
+            Command::Unanswered => t.unanswered_desc,
         }
     }
 
@@ -95,6 +92,7 @@ impl Conversation {
     pub(super) fn command(&self, incoming: &Incoming, lang: Lang, command: Command, args: &str) -> Vec<Reply> {
         let t = lang.texts();
         if Command::ADMIN.contains(&command) && !self.is_admin(incoming.sender) {
+            admin::log_refusal(incoming, command);
             return message(vec![para(t.not_admin)]);
         }
         let engine = self.engine();
@@ -124,46 +122,11 @@ impl Conversation {
             Command::Subscribe => message(vec![para(t.subscribe)]),
             Command::Unsubscribe => message(vec![para(t.unsubscribe)]),
             Command::About => message(about_view(knowledge, t)),
-            Command::Reload => match self.reload() {
-                Ok(counts) => {
-                    let values = counts.values();
-                    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                    message(vec![Block::Para(vec![Span::Text(fill(t.reloaded, &values))])])
-                }
-                Err(err) => {
-                    tracing::warn!("reload failed: {err:#}");
-                    message(vec![para(t.reload_failed), Block::Quote(vec![Span::Text(reload_report(&err))])])
-                }
-            },
-            Command::Stats => {
-                let counts = Counts::of(knowledge).values();
-                let asked = self.asked.load(Ordering::Relaxed).to_string();
-                let answered = self.answered_count().to_string();
-                let secs = self.started.elapsed().as_secs();
-                let uptime = format!("{}h {:02}m", secs / 3600, secs / 60 % 60);
-                let mut values: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                values.extend([
-                    ("asked", asked.as_str()),
-                    ("answered", answered.as_str()),
-                    ("uptime", uptime.as_str()),
-                ]);
-                message(vec![Block::Para(vec![Span::Text(fill(t.stats, &values))])])
+            Command::Reload | Command::Stats | Command::Unanswered => {
+                admin::command(self, incoming, lang, command, args)
             }
         }
     }
-}
-
-/// The problems of a failed reload, one per line, at most [`MAX_REPORTED_PROBLEMS`].
-pub(super) fn reload_report(err: &anyhow::Error) -> String {
-    let problems = err.downcast_ref::<knowledge::LoadError>().map(knowledge::LoadError::problems).unwrap_or_default();
-    if problems.is_empty() {
-        return format!("{err:#}");
-    }
-    let mut lines: Vec<String> = problems.iter().take(MAX_REPORTED_PROBLEMS).map(|p| p.to_string()).collect();
-    if problems.len() > MAX_REPORTED_PROBLEMS {
-        lines.push(format!("… and {} more; `ictbot check` lists them all.", problems.len() - MAX_REPORTED_PROBLEMS));
-    }
-    lines.join("\n")
 }
 
 #[cfg(test)]

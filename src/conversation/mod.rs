@@ -29,10 +29,11 @@ use arc_swap::ArcSwap;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+use crate::admin;
 use crate::answer::answer;
 use crate::clock::{Clock, SystemClock};
 use crate::i18n::{fill, Lang};
-use crate::knowledge::{self, Knowledge};
+use crate::knowledge::Knowledge;
 use crate::search::Engine;
 use crate::store::buttons::Remembered;
 use crate::store::Store;
@@ -41,6 +42,7 @@ pub use actions::{Action, MAX_CALLBACK_BYTES};
 pub use commands::Command;
 pub use model::{Block, Button, ChatKind, Content, Incoming, InlineItem, Message, Reply, Sender, Span, Unsupported};
 use small_talk::{small_talk, SmallTalk};
+pub use views::shorten;
 use views::{answer_message, message, para};
 
 /// Longest question accepted, in characters (Telegram's own limit for a text message).
@@ -68,7 +70,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub(super) fn of(knowledge: &Knowledge) -> Counts {
+    pub(crate) fn of(knowledge: &Knowledge) -> Counts {
         Counts {
             documents: knowledge.documents.len(),
             facts: knowledge.facts.len(),
@@ -94,6 +96,7 @@ pub struct Conversation {
     started: Instant,
     store: Arc<Store>,
     clock: Arc<dyn Clock>,
+    admin: admin::State,
 }
 
 impl Conversation {
@@ -108,6 +111,7 @@ impl Conversation {
             started: Instant::now(),
             store: Arc::new(Store::in_memory().expect("an in-memory SQLite database opens")),
             clock: Arc::new(SystemClock),
+            admin: admin::State::default(),
         }
     }
 
@@ -121,6 +125,32 @@ impl Conversation {
     pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Conversation {
         self.clock = clock;
         self
+    }
+
+    /// Keeps unanswered questions for `retention` instead of [`admin::DEFAULT_RETENTION`].
+    pub fn with_unanswered_retention(mut self, retention: std::time::Duration) -> Conversation {
+        self.admin = self.admin.with_retention(retention);
+        self
+    }
+
+    /// The fixed settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// How long the conversation has been running.
+    pub fn uptime(&self) -> std::time::Duration {
+        self.started.elapsed()
+    }
+
+    /// The admin operations' state (reload lock, retention).
+    pub(crate) fn admin_state(&self) -> &admin::State {
+        &self.admin
+    }
+
+    /// Puts `engine` in service; questions already being answered finish on the old one.
+    pub(crate) fn replace_engine(&self, engine: Engine) {
+        self.engine.store(Arc::new(engine));
     }
 
     /// The store the conversation remembers in.
@@ -148,15 +178,10 @@ impl Conversation {
         self.answered.load(Ordering::Relaxed)
     }
 
-    /// Reloads the knowledge folder and swaps it in; on failure the old knowledge stays and
-    /// the error lists every problem.
-    pub fn reload(&self) -> anyhow::Result<Counts> {
-        let knowledge = knowledge::load(&self.settings.knowledge_dir)?;
-        let counts = Counts::of(&knowledge);
-        let engine = Engine::build(knowledge)?;
-        self.engine.store(Arc::new(engine));
-        tracing::info!(?counts, "knowledge reloaded");
-        Ok(counts)
+    /// Reloads the knowledge folder and swaps it in when the whole folder is valid (see
+    /// [`admin::reload`]). Blocks for the load and index build.
+    pub fn reload(&self, trigger: admin::Trigger) -> admin::Outcome {
+        admin::reload::reload(self, trigger)
     }
 
     /// Everything the bot does in response to `incoming`.
@@ -164,6 +189,9 @@ impl Conversation {
         let lang = Lang::from_code(incoming.language_code.as_deref());
         let t = lang.texts();
         let private = incoming.chat_kind == ChatKind::Private;
+        if private {
+            admin::note_private_chat(self, incoming);
+        }
         match &incoming.content {
             Content::Text(_) if !private && !incoming.addressed => Vec::new(),
             Content::Text(text) => {
@@ -187,7 +215,8 @@ impl Conversation {
         }
     }
 
-    fn is_admin(&self, sender: Sender) -> bool {
+    /// Whether `sender` may run admin commands.
+    pub fn is_admin(&self, sender: Sender) -> bool {
         match sender {
             Sender::Console => true,
             Sender::User(id) => self.settings.admin_ids.contains(&id),
@@ -208,7 +237,9 @@ impl Conversation {
             return message(vec![Block::Para(vec![Span::Text(fill(t.too_long, &[("n", &n), ("max", &max)]))])]);
         }
         let engine = self.engine();
+        let started = Instant::now();
         let answer = answer(&engine, text, self.today());
+        admin::record_question(self, text, &answer, started.elapsed());
         self.asked.fetch_add(1, Ordering::Relaxed);
         if answer.answered() {
             self.answered.fetch_add(1, Ordering::Relaxed);

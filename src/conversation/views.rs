@@ -56,8 +56,17 @@ pub(super) fn answer_message(answer: &Answer, knowledge: &Knowledge, id: u64, la
         }
         row.push(Button { label: t.sources_button.into(), action: Action::Sources { question: id } });
         buttons.push(row);
+        buttons.push(feedback_row(id, t));
     }
     Message { blocks, buttons }
+}
+
+/// 👍 and 👎 under an answer (a decline has none: there is nothing to rate).
+fn feedback_row(id: u64, t: &Texts) -> Vec<Button> {
+    vec![
+        Button { label: t.helpful_button.into(), action: Action::Feedback { question: id, helpful: true } },
+        Button { label: t.not_helpful_button.into(), action: Action::Feedback { question: id, helpful: false } },
+    ]
 }
 
 /// What the bot knows about, for a decline: organizations and document titles.

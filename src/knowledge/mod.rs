@@ -13,6 +13,7 @@
 //! - `synonyms.toml`: `[[synonym]]` groups of interchangeable English words and descriptions.
 
 mod date;
+pub mod diff;
 mod parse;
 
 use std::fmt;

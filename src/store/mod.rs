@@ -13,7 +13,11 @@ use std::time::Duration;
 
 pub mod buttons;
 pub mod chats;
+pub mod feedback;
 pub mod outbox;
+pub mod reloads;
+pub mod stats;
+pub mod unanswered;
 pub mod updates;
 
 use rusqlite::{Connection, Transaction};
@@ -26,7 +30,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The schema, oldest first. Append new migrations; never edit one that has shipped.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/001-init.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001-init.sql")),
+        M::up(include_str!("migrations/003-admin.sql")),
+    ])
 }
 
 /// A failure of the store, naming the file.

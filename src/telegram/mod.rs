@@ -12,6 +12,7 @@
 
 pub mod convert;
 pub mod html;
+pub mod menu;
 pub mod poll;
 pub mod process;
 pub mod transport;
@@ -20,18 +21,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use teloxide::payloads::SetMyCommandsSetters;
 use teloxide::prelude::Requester;
 use teloxide::requests::Request;
-use teloxide::types::{BotCommand, Me};
+use teloxide::types::Me;
 use teloxide::{ApiError, Bot, RequestError};
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
-use crate::conversation::{Command, Conversation};
+use crate::conversation::Conversation;
 use crate::delivery::{self, Backoff, Limits, SenderOptions, Wake};
-use crate::i18n::{Lang, RUSSIAN_READERS};
 use convert::Identity;
 pub use poll::{PollError, PollOptions};
 
@@ -151,7 +150,7 @@ pub async fn run(config: &Config, chat: Arc<Conversation>, lifecycle: Lifecycle)
 pub async fn serve(api: Api, chat: Arc<Conversation>, options: Options, lifecycle: Lifecycle) -> anyhow::Result<()> {
     let me = check_token(api.bot()).await?;
     tracing::info!(bot_id = me.id.0, "connected to Telegram");
-    register_commands(api.bot()).await;
+    menu::register(api.bot(), &chat.settings().admin_ids).await;
     let store = chat.store().clone();
     let clock = chat.clock().clone();
     let inbox = Arc::new(Notify::new());
@@ -201,22 +200,5 @@ async fn check_token(bot: &Bot) -> anyhow::Result<Me> {
     }
 }
 
-/// Registers the command menu: English by default, Russian for every client language that
-/// gets the Russian interface. A failure is logged only: the bot works without a menu.
-async fn register_commands(bot: &Bot) {
-    let menu = |lang: Lang| -> Vec<BotCommand> {
-        Command::MENU.iter().map(|c| BotCommand::new(c.name(), c.description(lang))).collect()
-    };
-    if let Err(err) = bot.set_my_commands(menu(Lang::En)).send().await {
-        tracing::warn!("setMyCommands failed: {err}");
-    }
-    for code in RUSSIAN_READERS {
-        if let Err(err) = bot.set_my_commands(menu(Lang::Ru)).language_code(*code).send().await {
-            tracing::warn!(code, "setMyCommands failed: {err}");
-        }
-    }
-}
-
-/// setMyCommands requests made at start-up: the default menu and one per Russian-reading
-/// language.
-pub const MENU_REQUESTS: usize = 1 + RUSSIAN_READERS.len();
+/// setMyCommands requests made at start-up for the public menu.
+pub use menu::MENU_REQUESTS;

@@ -5,8 +5,16 @@ use std::process::{Command, Stdio};
 
 /// Settings the binary reads from the environment; removed so the developer's `.env` or
 /// shell cannot change what a test sees.
-const VARIABLES: [&str; 6] =
-    ["TELOXIDE_TOKEN", "ADMIN_IDS", "KNOWLEDGE_DIR", "DATA_DIR", "BOT_TIMEZONE", "TELOXIDE_API_URL"];
+pub const VARIABLES: [&str; 8] = [
+    "TELOXIDE_TOKEN",
+    "ADMIN_IDS",
+    "KNOWLEDGE_DIR",
+    "DATA_DIR",
+    "BOT_TIMEZONE",
+    "TELOXIDE_API_URL",
+    "WATCH_KNOWLEDGE",
+    "UNANSWERED_RETENTION_DAYS",
+];
 
 /// Runs `ictbot args` in the crate root with `env` set and `stdin` piped in; returns the exit
 /// code, stdout and stderr.
