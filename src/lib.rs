@@ -4,6 +4,7 @@
 //! ranking) -> [`answer`] (hits, calendar, confidence) -> the console or Telegram front ends.
 
 pub mod answer;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod console;
@@ -12,6 +13,7 @@ pub mod delivery;
 pub mod i18n;
 pub mod knowledge;
 pub mod meetings;
+pub mod reminders;
 pub mod search;
 pub mod store;
 pub mod telegram;

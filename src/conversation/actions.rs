@@ -28,6 +28,13 @@ pub enum Action {
     Sources { question: u64 },
     /// Ask the `index`-th suggestion of a remembered question.
     Suggestion { question: u64, index: usize },
+    /// Subscribe this chat to the organization with this key ([`super::subscriptions::key`]),
+    /// or to all when 0.
+    Subscribe { organization: u64 },
+    /// Use the `preset`-th choice of lead times ([`super::subscriptions::LEAD_PRESETS`]).
+    Leads { preset: usize },
+    /// Send the calendar file of the meeting with this key ([`super::subscriptions::key`]).
+    Calendar { meeting: u64 },
 }
 
 impl Action {
@@ -37,6 +44,9 @@ impl Action {
             Action::More { question, from } => format!("m:{question}:{from}"),
             Action::Sources { question } => format!("s:{question}"),
             Action::Suggestion { question, index } => format!("d:{question}:{index}"),
+            Action::Subscribe { organization } => format!("sub:{organization:x}"),
+            Action::Leads { preset } => format!("lead:{preset}"),
+            Action::Calendar { meeting } => format!("ics:{meeting:x}"),
         }
     }
 
@@ -51,6 +61,12 @@ impl Action {
             }
             s.parse().ok()
         };
+        let hex = |s: &str| -> Option<u64> {
+            if s.is_empty() || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+                return None;
+            }
+            u64::from_str_radix(s, 16).ok()
+        };
         let parts: Vec<&str> = data.split(':').collect();
         match parts.as_slice() {
             ["m", q, from] => {
@@ -58,6 +74,12 @@ impl Action {
                 (from <= crate::answer::MAX_HITS).then_some(Action::More { question: number(q)?, from })
             }
             ["s", q] => Some(Action::Sources { question: number(q)? }),
+            ["sub", key] => Some(Action::Subscribe { organization: hex(key)? }),
+            ["lead", preset] => {
+                let preset = number(preset)? as usize;
+                (preset < super::subscriptions::LEAD_PRESETS.len()).then_some(Action::Leads { preset })
+            }
+            ["ics", key] => Some(Action::Calendar { meeting: hex(key)? }),
             ["d", q, index] => {
                 let index = number(index)? as usize;
                 (index < 3).then_some(Action::Suggestion { question: number(q)?, index })
@@ -113,6 +135,9 @@ impl Conversation {
             Action::More { question, .. } | Action::Sources { question } | Action::Suggestion { question, .. } => {
                 question
             }
+            Action::Subscribe { .. } | Action::Leads { .. } | Action::Calendar { .. } => {
+                return self.subscription_callback(incoming, lang, action);
+            }
         };
         let remembered =
             self.questions.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(id, incoming.chat_id);
@@ -166,6 +191,7 @@ impl Conversation {
                 }));
                 message(blocks)
             }
+            Action::Subscribe { .. } | Action::Leads { .. } | Action::Calendar { .. } => stale(),
         }
     }
 }
@@ -180,6 +206,10 @@ mod tests {
             Action::More { question: u64::MAX / 2, from: 5 },
             Action::Sources { question: 1 },
             Action::Suggestion { question: 42, index: 2 },
+            Action::Subscribe { organization: u64::MAX },
+            Action::Subscribe { organization: 0 },
+            Action::Leads { preset: 1 },
+            Action::Calendar { meeting: 0xdead_beef },
         ];
         for action in actions {
             let data = action.encode();
@@ -190,7 +220,24 @@ mod tests {
 
     #[test]
     fn forged_callback_data_is_rejected() {
-        for data in ["", "m", "m:1", "m:1:99", "d:1:3", "s:-1", "s:1:2", "x:1", "s:99999999999999999999999", "m:+1:1"] {
+        for data in [
+            "",
+            "m",
+            "m:1",
+            "m:1:99",
+            "d:1:3",
+            "s:-1",
+            "s:1:2",
+            "x:1",
+            "s:99999999999999999999999",
+            "m:+1:1",
+            "sub:",
+            "sub:XYZ",
+            "sub:11111111111111111",
+            "lead:99",
+            "ics:-1",
+            "ics:1:2",
+        ] {
             assert_eq!(Action::decode(data), None, "{data}");
         }
     }

@@ -12,6 +12,8 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 pub mod outbox;
+pub mod reminders;
+pub mod subscriptions;
 
 use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{Migrations, M};
@@ -23,7 +25,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The schema, oldest first. Append new migrations; never edit one that has shipped.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/001-init.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001-init.sql")),
+        M::up(include_str!("migrations/002-reminders.sql")),
+    ])
 }
 
 /// A failure of the store, naming the file.

@@ -197,7 +197,7 @@ async fn on_callback(bot: TgBot, chat: Arc<Conversation>, query: CallbackQuery) 
     };
     let notice = replies.iter().find_map(|r| match r {
         Reply::Notice(text) => Some(text.clone()),
-        Reply::Message(_) => None,
+        Reply::Message(_) | Reply::Document { .. } => None,
     });
     let id = query.id.clone();
     retrying("answerCallbackQuery", || {
