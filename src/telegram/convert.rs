@@ -3,6 +3,7 @@
 
 use teloxide::types::{ChatId, Message, MessageKind, User, UserId};
 
+use super::reminders::ANONYMOUS_ADMIN;
 use crate::conversation::{ChatKind, Content, Incoming, Sender, Unsupported};
 
 /// This bot, as `getMe` described it.
@@ -17,7 +18,10 @@ pub struct Identity {
 /// bot at all: channel posts, other bots' messages, commands meant for another bot.
 pub fn message(msg: &Message, me: &Identity, edited: bool) -> Option<Incoming> {
     let chat_kind = chat_kind(msg)?;
-    if msg.from.as_ref().is_some_and(|u| u.is_bot) {
+    // An anonymous administrator writes as @GroupAnonymousBot on behalf of the group itself.
+    let anonymous_admin = msg.from.as_ref().is_some_and(|u| u.id.0 == ANONYMOUS_ADMIN)
+        && msg.sender_chat.as_ref().is_some_and(|c| c.id == msg.chat.id);
+    if msg.from.as_ref().is_some_and(|u| u.is_bot) && !anonymous_admin {
         return None;
     }
     let replies_to_me = msg.reply_to_message().and_then(|r| r.from.as_ref()).is_some_and(|u| u.id == me.id);
@@ -40,7 +44,7 @@ pub fn message(msg: &Message, me: &Identity, edited: bool) -> Option<Incoming> {
         language_code: msg.from.as_ref().and_then(|u| u.language_code.clone()),
         addressed: addressed || chat_kind == ChatKind::Private,
         content,
-        sender_is_chat_admin: None,
+        sender_is_chat_admin: anonymous_admin.then_some(true),
     })
 }
 
@@ -70,7 +74,7 @@ fn chat_kind(msg: &Message) -> Option<ChatKind> {
 fn sender(user: Option<&User>) -> Sender {
     match user {
         // 1087968824 is @GroupAnonymousBot, which stands in for anonymous group admins.
-        Some(u) if u.id.0 != 1_087_968_824 => Sender::User(u.id.0),
+        Some(u) if u.id.0 != ANONYMOUS_ADMIN => Sender::User(u.id.0),
         _ => Sender::Anonymous,
     }
 }

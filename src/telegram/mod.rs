@@ -6,6 +6,7 @@
 
 pub mod convert;
 pub mod html;
+pub mod reminders;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -28,7 +29,7 @@ use teloxide::types::{
 use teloxide::{ApiError, Bot, RequestError};
 
 use crate::config::Config;
-use crate::conversation::{ChatKind, Command, Conversation, Incoming, Reply};
+use crate::conversation::{ChatKind, Command, Content, Conversation, Incoming, Reply, Sender};
 use crate::i18n::{Lang, RUSSIAN_READERS};
 use convert::Identity;
 
@@ -102,6 +103,8 @@ pub async fn serve(bot: Bot, chat: Arc<Conversation>, options: Options) -> anyho
     register_commands(&bot).await;
     let identity = Arc::new(Identity { id: me.id, username: me.username().to_string() });
     let bot = bot.throttle(options.limits);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    reminders::start(bot.clone(), chat.clone(), stopped);
     let mut builder = Dispatcher::builder(bot, schema())
         .dependencies(dptree::deps![chat, identity])
         .default_handler(|update| async move {
@@ -112,6 +115,7 @@ pub async fn serve(bot: Bot, chat: Arc<Conversation>, options: Options) -> anyho
         builder = builder.enable_ctrlc_handler();
     }
     builder.build().dispatch().await;
+    let _ = stop.send(true);
     Ok(())
 }
 
@@ -166,10 +170,17 @@ async fn on_edited_message(bot: TgBot, chat: Arc<Conversation>, me: Arc<Identity
 }
 
 async fn converse(bot: TgBot, chat: Arc<Conversation>, me: &Identity, msg: Message, edited: bool) -> HandlerResult {
-    let Some(incoming) = convert::message(&msg, me, edited) else {
+    let Some(mut incoming) = convert::message(&msg, me, edited) else {
         return Ok(());
     };
     let group = incoming.chat_kind == ChatKind::Group;
+    if let (true, None, Sender::User(user), Content::Text(text)) =
+        (group, incoming.sender_is_chat_admin, incoming.sender, &incoming.content)
+    {
+        if reminders::needs_admin_check(text) {
+            incoming.sender_is_chat_admin = reminders::is_chat_admin(&bot, msg.chat.id, user).await;
+        }
+    }
     let replies = respond(chat, incoming).await?;
     // In a group, quote the question so the answer is found in the flow of talk.
     let reply_to = group.then(|| ReplyParameters::new(msg.id).allow_sending_without_reply());
@@ -182,7 +193,12 @@ async fn on_callback(bot: TgBot, chat: Arc<Conversation>, query: CallbackQuery) 
     let origin = query.message.as_ref().map(|m| (m.chat().id, m.chat().is_private()));
     let replies = match origin {
         Some((chat_id, private)) => {
-            let incoming = convert::callback(chat_id, private, &query.from, &data);
+            let mut incoming = convert::callback(chat_id, private, &query.from, &data);
+            if let (false, Sender::User(user)) = (private, incoming.sender) {
+                if reminders::needs_admin_check(&data) {
+                    incoming.sender_is_chat_admin = reminders::is_chat_admin(&bot, chat_id, user).await;
+                }
+            }
             // The query is answered even if handling failed, or the client keeps spinning.
             respond(chat, incoming).await.unwrap_or_else(|err| {
                 tracing::error!("button press failed: {err:#}");
@@ -242,8 +258,16 @@ async fn respond(chat: Arc<Conversation>, incoming: Incoming) -> anyhow::Result<
 /// part. Notices only make sense on a button press and are not sent as messages.
 async fn send_replies(bot: &TgBot, chat_id: ChatId, replies: Vec<Reply>, reply_to: Option<ReplyParameters>) {
     for reply in replies {
-        let Reply::Message(message) = reply else {
-            continue;
+        let message = match reply {
+            Reply::Message(message) => message,
+            Reply::Document { file_name, text, caption, .. } => {
+                retrying("sendDocument", || {
+                    reminders::send_document(bot, chat_id, &file_name, &text, caption.as_deref())
+                })
+                .await;
+                continue;
+            }
+            Reply::Notice(_) => continue,
         };
         let parts = html::render(&message.blocks, html::MAX_MESSAGE_LEN);
         let last = parts.len() - 1;
