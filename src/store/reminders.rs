@@ -162,6 +162,14 @@ impl Store {
         Ok(())
     }
 
+    /// The chats of outbox rows in `state`, for tests and diagnostics.
+    pub fn outbox_chats(&self, state: &str) -> Result<Vec<i64>, StoreError> {
+        let conn = self.conn();
+        let mut statement = conn.prepare("SELECT chat_id FROM outbox WHERE state = ?1 ORDER BY chat_id")?;
+        let rows = statement.query_map(params![state], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Outbox rows by state, for tests and diagnostics.
     pub fn outbox_states(&self) -> Result<BTreeMap<String, u64>, StoreError> {
         let conn = self.conn();
