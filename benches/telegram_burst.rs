@@ -61,7 +61,7 @@ fn main() {
         1,
     ));
     if std::env::var_os("BURST_SKIP_THROTTLED").is_none() {
-        let options = telegram::Options { ctrlc: false, ..telegram::Options::default() };
+        let options = telegram::Options::default();
         let chat = new_chat(knowledge, &dir);
         runtime.block_on(burst("Telegram's limits, 100 x 10", chat, options, &questions, USERS, QUESTIONS_PER_USER));
     }
@@ -100,6 +100,7 @@ fn conversation_only(chat: &Conversation, questions: &[String]) {
             let incoming = Incoming {
                 chat_id: n as i64,
                 chat_kind: ChatKind::Private,
+                thread_id: None,
                 sender: Sender::User(n as u64),
                 language_code: Some("en".into()),
                 addressed: true,
@@ -131,8 +132,8 @@ async fn one_at_a_time(chat: Arc<Conversation>, questions: &[String]) {
 
 async fn start(chat: Arc<Conversation>, options: telegram::Options) -> FakeBotApi {
     let api = FakeBotApi::start().await;
-    let bot = telegram::connect(TOKEN, Some(&api.url)).unwrap();
-    tokio::spawn(telegram::serve(bot, chat, options));
+    let bot = telegram::Api::connect(TOKEN, Some(&api.url), &options).unwrap();
+    tokio::spawn(telegram::serve(bot, chat, options, telegram::Lifecycle::default()));
     api.wait_until(Duration::from_secs(30), |rs| {
         rs.iter().filter(|r| r.method == "setMyCommands").count() == telegram::MENU_REQUESTS
     })

@@ -100,6 +100,7 @@ fn console_message(text: String) -> Incoming {
     Incoming {
         chat_id: CONSOLE_CHAT_ID,
         chat_kind: ChatKind::Private,
+        thread_id: None,
         sender: Sender::Console,
         language_code: None,
         addressed: true,

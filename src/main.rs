@@ -4,6 +4,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -15,7 +16,8 @@ use ictbot::config::{self, Config};
 use ictbot::conversation::{subscriptions, Conversation, Reply, Settings};
 use ictbot::delivery::Payload;
 use ictbot::store::Store;
-use ictbot::{calendar, console, knowledge, reminders, search::Engine, telegram};
+use ictbot::telegram::{self, Lifecycle};
+use ictbot::{calendar, console, knowledge, reminders, search::Engine};
 
 /// Answers questions about regional ICT cooperation from an indexed knowledge folder.
 #[derive(Parser)]
@@ -62,18 +64,86 @@ enum Command {
     },
 }
 
+/// Exit status when Telegram rejects the token: a supervisor should not restart the bot
+/// until someone fixes it (systemd: `RestartPreventExitStatus=3`).
+const EXIT_TOKEN_REJECTED: u8 = 3;
+
 fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
-    tracing_subscriber::fmt()
-        .with_writer(io::stderr)
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
-        .init();
+    init_logging();
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("ictbot: {err:#}");
-            ExitCode::from(2)
+            if err.downcast_ref::<telegram::PollError>().is_some() {
+                ExitCode::from(EXIT_TOKEN_REJECTED)
+            } else {
+                ExitCode::from(2)
+            }
         }
+    }
+}
+
+/// Logs go to stderr, at `RUST_LOG` (default warn); `LOG_FORMAT=json` writes one JSON
+/// object per line for log collectors; colours only when stderr is a terminal.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into());
+    let json = std::env::var("LOG_FORMAT").is_ok_and(|v| v.trim().eq_ignore_ascii_case("json"));
+    let builder =
+        tracing_subscriber::fmt().with_writer(io::stderr).with_env_filter(filter).with_ansi(io::stderr().is_terminal());
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+/// Runs the Telegram bot until SIGTERM or SIGINT, then stops gracefully (unsent messages stay
+/// in the store); a second signal exits at once.
+fn serve(config: &Config, conversation: Conversation) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("DATA_DIR: cannot create {}", config.data_dir.display()))?;
+    let store = Store::open_in(&config.data_dir)?;
+    let conversation = Arc::new(conversation.with_store(Arc::new(store)));
+    let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
+    let result = runtime.block_on(async {
+        let lifecycle = Lifecycle::default();
+        let shutdown = lifecycle.shutdown.clone();
+        tokio::spawn(async move {
+            stop_signal().await;
+            tracing::info!("stop signal received; stopping");
+            shutdown.cancel();
+            stop_signal().await;
+            tracing::warn!("second stop signal; exiting at once");
+            std::process::exit(130);
+        });
+        telegram::run(config, conversation, lifecycle).await
+    });
+    // Do not wait for a blocking task that might still be answering.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    result
+}
+
+/// SIGTERM (systemd, docker, Kubernetes) or SIGINT (Ctrl-C).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 
@@ -140,12 +210,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let conversation =
                 Conversation::new(engine, settings).with_clock(clock).with_reminder_leads(reminder_leads);
             if let Some(config) = config.filter(|c| c.token.is_some()) {
-                std::fs::create_dir_all(&config.data_dir)
-                    .with_context(|| format!("DATA_DIR: cannot create {}", config.data_dir.display()))?;
-                let store = Store::open_in(&config.data_dir)?;
-                let conversation = conversation.with_store(Arc::new(store));
-                let runtime = tokio::runtime::Runtime::new().context("starting the runtime")?;
-                runtime.block_on(telegram::run(&config, Arc::new(conversation)))?;
+                serve(&config, conversation)?;
                 return Ok(ExitCode::SUCCESS);
             }
             if cli.command.is_none() {

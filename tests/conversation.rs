@@ -46,6 +46,7 @@ fn private(user: u64, language: &str, content: Content) -> Incoming {
     Incoming {
         chat_id: user as i64,
         chat_kind: ChatKind::Private,
+        thread_id: None,
         sender: Sender::User(user),
         language_code: Some(language.into()),
         addressed: true,
@@ -62,6 +63,7 @@ fn group(addressed: bool, content: Content) -> Incoming {
     Incoming {
         chat_id: -100,
         chat_kind: ChatKind::Group,
+        thread_id: None,
         sender: Sender::User(5),
         language_code: Some("en".into()),
         addressed,

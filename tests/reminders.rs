@@ -130,7 +130,7 @@ async fn a_reload_announces_added_and_changed_meetings_and_a_date_change_moves_t
     let added = "\n[[meeting]]\nid = \"ots-digital-forum-2027\"\ntitle = \"OTS Digital Forum\"\nkind = \"forum\"\norganization = \"OTS\"\nplace = \"Astana, Kazakhstan\"\ndate = \"2027-02-10\"\nstatus = \"planned\"\nsource = \"ots-ministers-2026\"\nsummary = \"A forum.\"\n";
     std::fs::write(&meetings, format!("{moved}{added}")).unwrap();
     api.push(updates::private_text(ADMIN, "en", "/reload"));
-    api.wait_for("sendMessage", 1, |r| r.chat_id() == Some(ADMIN as i64) && r.text().contains("reloaded")).await;
+    api.wait_for("sendMessage", 1, |r| r.chat_id() == Some(ADMIN) && r.text().contains("reloaded")).await;
 
     let changed = api
         .wait_for("sendMessage", 1, |r| {
@@ -161,7 +161,7 @@ async fn a_reload_announces_added_and_changed_meetings_and_a_date_change_moves_t
     // A removed meeting's reminders are dropped (and its removal is not announced).
     std::fs::write(&meetings, &moved).unwrap();
     api.push(updates::private_text(ADMIN, "en", "/reload"));
-    api.wait_for("sendMessage", 2, |r| r.chat_id() == Some(ADMIN as i64) && r.text().contains("reloaded")).await;
+    api.wait_for("sendMessage", 2, |r| r.chat_id() == Some(ADMIN) && r.text().contains("reloaded")).await;
     let before = sent_to(&settle(&api).await, 701).len();
     clock.set(at("2027-02-03T04:00:00Z"));
     assert_eq!(sent_to(&settle(&api).await, 701).len(), before);
@@ -178,12 +178,12 @@ async fn a_chat_that_blocked_the_bot_has_its_subscriptions_switched_off() {
     clock.set(at("2026-12-05T04:00:00Z"));
     api.wait_for("sendMessage", 1, |r| r.chat_id() == Some(802)).await;
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !store.subscriptions_of(801).unwrap().is_empty() {
+    while store.chat_active(801).unwrap() {
         assert!(std::time::Instant::now() < deadline, "the 403 did not switch the chat off");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(store.subscribers("OTS").unwrap().iter().map(|s| s.chat_id).collect::<Vec<_>>(), [802]);
-    assert_eq!(store.outbox_states().unwrap().get("failed"), Some(&1));
+    assert_eq!(store.outbox_chats("failed").unwrap(), [801]);
 }
 
 /// Starts the real binary as the Telegram bot against `api`, its clock at `now`.
@@ -241,7 +241,7 @@ async fn kill_9_in_the_middle_of_a_fan_out_sends_no_reminder_twice_and_loses_non
             .filter_map(|r| r.chat_id())
             .collect();
         received.sort();
-        let unknown = store.outbox_states().unwrap().get("unknown").copied().unwrap_or(0);
+        let unknown = store.outbox_chats("unknown").unwrap().len() as u64;
         let mut distinct = received.clone();
         distinct.dedup();
         let sent = store.outbox_chats("sent").unwrap().len() as u64;
@@ -256,8 +256,9 @@ async fn kill_9_in_the_middle_of_a_fan_out_sends_no_reminder_twice_and_loses_non
     distinct.dedup();
     assert_eq!(received.len(), distinct.len(), "a chat received the reminder twice");
     // Every chat got its reminder, except perhaps those whose send was in flight at the kill:
-    // those rows are recorded as `unknown` (never re-sent), at most the sender's window.
-    assert!(unknown <= 8, "{unknown} rows in flight at the kill");
+    // those rows are recorded as `unknown` (never re-sent), at most the sender's window of
+    // concurrent sends.
+    assert!(unknown <= 32, "{unknown} rows in flight at the kill");
     let in_flight = store.outbox_chats("unknown").unwrap();
     let mut covered: Vec<i64> = distinct.iter().copied().chain(in_flight).collect();
     covered.sort();

@@ -1,4 +1,4 @@
-//! End to end: the real teloxide dispatcher against a fake Bot API server on 127.0.0.1,
+//! End to end: the bot (teloxide as the HTTP client) against a fake Bot API server on 127.0.0.1,
 //! fed real-shaped updates; the assertions are on the requests the bot makes.
 
 #[path = "support/fake_bot_api.rs"]
@@ -54,9 +54,9 @@ fn chat() -> Arc<Conversation> {
 /// Starts a fake server and the bot polling it.
 async fn start(chat: Arc<Conversation>, options: telegram::Options) -> FakeBotApi {
     let api = FakeBotApi::start().await;
-    let bot = telegram::connect(TOKEN, Some(&api.url)).unwrap();
+    let bot = telegram::Api::connect(TOKEN, Some(&api.url), &options).unwrap();
     tokio::spawn(async move {
-        if let Err(err) = telegram::serve(bot, chat, options).await {
+        if let Err(err) = telegram::serve(bot, chat, options, telegram::Lifecycle::default()).await {
             panic!("bot stopped: {err:#}");
         }
     });
@@ -363,7 +363,7 @@ async fn admin_commands_are_gated_and_a_broken_reload_keeps_the_old_knowledge() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rate_limits_and_server_errors_are_retried_until_the_answer_arrives() {
     // Telegram's real limits here: the Throttle adaptor handles the 429.
-    let options = telegram::Options { ctrlc: false, ..telegram::Options::default() };
+    let options = telegram::Options::default();
     let api = start(chat(), options).await;
     api.wait_until(Duration::from_secs(20), |rs| {
         rs.iter().filter(|r| r.method == "setMyCommands").count() == telegram::MENU_REQUESTS
@@ -397,8 +397,9 @@ async fn rate_limits_and_server_errors_are_retried_until_the_answer_arrives() {
 async fn a_wrong_token_is_reported_clearly_without_revealing_it() {
     let api = FakeBotApi::start().await;
     let wrong = "987654:WRONGtokenWRONGtokenWRONG";
-    let bot = telegram::connect(wrong, Some(&api.url)).unwrap();
-    let err = telegram::serve(bot, chat(), telegram::Options::unthrottled()).await.unwrap_err();
+    let options = telegram::Options::unthrottled();
+    let bot = telegram::Api::connect(wrong, Some(&api.url), &options).unwrap();
+    let err = telegram::serve(bot, chat(), options, telegram::Lifecycle::default()).await.unwrap_err();
     let message = format!("{err:#}");
     assert!(message.contains("Telegram rejected TELOXIDE_TOKEN"), "{message}");
     assert!(!message.contains("WRONGtoken"));

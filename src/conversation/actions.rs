@@ -1,8 +1,6 @@
 //! Buttons: the [`Action`] behind each (encoded as callback data of at most 64 bytes and
-//! checked strictly on return), the memory of the questions they refer to, and what a press
-//! does.
-
-use std::collections::{HashMap, VecDeque};
+//! checked strictly on return) and what a press does. The questions they refer to are
+//! remembered in the store (`store::buttons`), tied to their chat, under ids never reused.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,13 +9,12 @@ use super::views::{citation_spans, hit_blocks, message, para};
 use super::{Conversation, Incoming};
 use crate::answer::{answer, Citation, Hit};
 use crate::i18n::Lang;
+use crate::store::buttons::Remembered;
 
 /// Telegram's limit for callback data, in bytes.
 pub const MAX_CALLBACK_BYTES: usize = 64;
 /// Hits shown per "More results" press.
 pub const MORE_PAGE: usize = 3;
-/// Questions remembered for their buttons; older buttons report that they expired.
-const REMEMBERED_QUESTIONS: usize = 10_000;
 
 /// What a button does when pressed; travels as callback data of at most 64 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,40 +86,6 @@ impl Action {
     }
 }
 
-/// A question kept so its buttons can be answered later, only in the chat it was asked in.
-pub(super) struct Remembered {
-    pub(super) chat_id: i64,
-    pub(super) question: String,
-    pub(super) suggestions: Vec<String>,
-}
-
-/// A bounded map of recent questions; the oldest are forgotten first.
-#[derive(Default)]
-pub(super) struct QuestionStore {
-    next_id: u64,
-    entries: HashMap<u64, Remembered>,
-    order: VecDeque<u64>,
-}
-
-impl QuestionStore {
-    pub(super) fn remember(&mut self, entry: Remembered) -> u64 {
-        self.next_id += 1;
-        let id = self.next_id;
-        self.entries.insert(id, entry);
-        self.order.push_back(id);
-        while self.order.len() > REMEMBERED_QUESTIONS {
-            if let Some(old) = self.order.pop_front() {
-                self.entries.remove(&old);
-            }
-        }
-        id
-    }
-
-    pub(super) fn get(&self, id: u64, chat_id: i64) -> Option<(String, Vec<String>)> {
-        self.entries.get(&id).filter(|e| e.chat_id == chat_id).map(|e| (e.question.clone(), e.suggestions.clone()))
-    }
-}
-
 impl Conversation {
     pub(super) fn callback(&self, incoming: &Incoming, lang: Lang, data: &str) -> Vec<Reply> {
         let t = lang.texts();
@@ -139,9 +102,11 @@ impl Conversation {
                 return self.subscription_callback(incoming, lang, action);
             }
         };
-        let remembered =
-            self.questions.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(id, incoming.chat_id);
-        let Some((question, suggestions)) = remembered else {
+        let remembered = self.store.remembered_question(id, incoming.chat_id).unwrap_or_else(|err| {
+            tracing::warn!(chat_id = incoming.chat_id, "cannot read the question behind a button: {err}");
+            None
+        });
+        let Some(Remembered { question, suggestions }) = remembered else {
             return stale();
         };
         match action {

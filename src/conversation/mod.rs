@@ -26,7 +26,7 @@ mod views;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 use arc_swap::ArcSwap;
@@ -39,10 +39,10 @@ use crate::i18n::{fill, Lang};
 use crate::knowledge::{self, Knowledge};
 use crate::meetings::Lead;
 use crate::search::Engine;
+use crate::store::buttons::Remembered;
 use crate::store::Store;
 
 pub use actions::{Action, MAX_CALLBACK_BYTES};
-use actions::{QuestionStore, Remembered};
 pub use commands::Command;
 pub use model::{Block, Button, ChatKind, Content, Incoming, InlineItem, Message, Reply, Sender, Span, Unsupported};
 use small_talk::{small_talk, SmallTalk};
@@ -94,7 +94,6 @@ impl Counts {
 pub struct Conversation {
     engine: ArcSwap<Engine>,
     settings: Settings,
-    questions: Mutex<QuestionStore>,
     asked: AtomicU64,
     answered: AtomicU64,
     started: Instant,
@@ -110,7 +109,6 @@ impl Conversation {
         Conversation {
             engine: ArcSwap::from_pointee(engine),
             settings,
-            questions: Mutex::new(QuestionStore::default()),
             asked: AtomicU64::new(0),
             answered: AtomicU64::new(0),
             started: Instant::now(),
@@ -218,7 +216,7 @@ impl Conversation {
         match sender {
             Sender::Console => true,
             Sender::User(id) => self.settings.admin_ids.contains(&id),
-            Sender::Anonymous => false,
+            Sender::AnonymousAdmin | Sender::Channel(_) | Sender::Anonymous => false,
         }
     }
 
@@ -240,18 +238,32 @@ impl Conversation {
         if answer.answered() {
             self.answered.fetch_add(1, Ordering::Relaxed);
         }
-        let id = self.questions.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remember(Remembered {
-            chat_id,
-            question: text.to_string(),
-            suggestions: answer.suggestions.clone(),
+        let remembered = Remembered { question: text.to_string(), suggestions: answer.suggestions.clone() };
+        // Without the memory the answer still stands; its buttons then report that they expired
+        // (ids start at 1, so 0 is never found).
+        let id = self.store.remember_question(chat_id, &remembered, self.clock.unix()).unwrap_or_else(|err| {
+            tracing::warn!(chat_id, "cannot remember a question for its buttons: {err}");
+            0
         });
         vec![Reply::Message(answer_message(&answer, engine.knowledge(), id, lang))]
     }
 }
 
-/// Control characters (other than line breaks and tabs) become spaces.
-fn clean(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { ' ' } else { c }).collect()
+/// Invisible characters that clients and copy-paste leave inside words: zero-width space,
+/// non-joiner and joiner, soft hyphen, and the byte-order mark (zero-width no-break space).
+const INVISIBLE: [char; 5] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{00AD}', '\u{FEFF}'];
+
+/// The text as analysis should see it: NFKC-normalised (full-width letters, ligatures and
+/// compatibility forms become their plain letters), invisible format characters removed so
+/// a word they split is one word again, and control characters (other than line breaks and
+/// tabs) turned into spaces.
+pub fn clean(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.chars()
+        .filter(|c| !INVISIBLE.contains(c))
+        .nfkc()
+        .map(|c| if c.is_control() && c != '\n' && c != '\t' { ' ' } else { c })
+        .collect()
 }
 
 #[cfg(test)]
@@ -261,5 +273,11 @@ mod tests {
     #[test]
     fn control_characters_become_spaces() {
         assert_eq!(clean("a\u{0}b\u{7}c\nd\u{1b}[31m"), "a b c\nd [31m");
+    }
+
+    #[test]
+    fn invisible_characters_vanish_and_compatibility_forms_become_plain() {
+        assert_eq!(clean("Al\u{00AD}ma\u{200B}ty \u{FEFF}S\u{200D}C\u{200C}O"), "Almaty SCO");
+        assert_eq!(clean("ＳＣＯ ﬁnance"), "SCO finance");
     }
 }

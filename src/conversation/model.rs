@@ -22,8 +22,22 @@ pub enum Sender {
     Console,
     /// A Telegram user.
     User(u64),
-    /// No user (a channel post, an anonymous group admin).
+    /// An admin of the group posting anonymously (as the group itself, through
+    /// @GroupAnonymousBot): a member, and an admin of that group, but no particular user.
+    AnonymousAdmin,
+    /// A channel posting (a linked channel's post in its discussion group, or a member
+    /// writing as a channel): a member, never an admin.
+    Channel(i64),
+    /// No known sender.
     Anonymous,
+}
+
+impl Sender {
+    /// Whether the sender is an admin of the group itself, as far as the message shows
+    /// (only anonymous admins show it; others need a `getChatMember` check).
+    pub fn is_anonymous_group_admin(&self) -> bool {
+        matches!(self, Sender::AnonymousAdmin)
+    }
 }
 
 /// What a message carries.
@@ -53,6 +67,8 @@ pub enum Unsupported {
 pub struct Incoming {
     pub chat_id: i64,
     pub chat_kind: ChatKind,
+    /// The forum topic (`message_thread_id`) the message was written in, where replies go.
+    pub thread_id: Option<i32>,
     pub sender: Sender,
     /// The sender's interface language code (`ru`, `en-GB`, …).
     pub language_code: Option<String>,

@@ -96,6 +96,7 @@ impl Conversation {
     fn may_change_subscriptions(&self, incoming: &Incoming) -> bool {
         incoming.chat_kind == ChatKind::Private
             || incoming.sender == Sender::Console
+            || incoming.sender == Sender::AnonymousAdmin
             || incoming.sender_is_chat_admin == Some(true)
     }
 
@@ -340,7 +341,7 @@ impl Conversation {
             }
             Action::Leads { preset } => {
                 let leads = match LEAD_PRESETS.get(preset) {
-                    Some(seconds) if seconds.is_empty() => self.reminder_leads.clone(),
+                    Some([]) => self.reminder_leads.clone(),
                     Some(seconds) => seconds.iter().map(|&s| Lead(s)).collect(),
                     None => return stale(),
                 };

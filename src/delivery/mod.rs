@@ -1,9 +1,48 @@
-//! Delivery: what an outbox row carries ([`Payload`]) and, later, the sender that drains the
-//! outbox within Telegram's limits. Knows nothing of teloxide; the Telegram layer sends.
+//! Delivery: what an outbox row carries ([`Payload`]), and the sender that drains the outbox
+//! within Telegram's limits ([`sender`], [`limits`]). Knows nothing of teloxide: the Telegram
+//! layer implements [`sender::Transport`].
+//!
+//! A producer (answers, reminders, announcements) writes rows with
+//! [`crate::store::outbox::enqueue`] inside its own transaction, then calls [`Wake::wake`]:
+//!
+//! ```no_run
+//! # use ictbot::delivery::{Payload, Wake, outgoing};
+//! # use ictbot::store::{Store, outbox::{self, Priority}};
+//! # fn f(store: &Store, wake: &Wake, message: ictbot::conversation::Message, meeting_starts: i64, now: i64) {
+//! let mut row = outgoing(-100123, &Payload::Message(message), Priority::Broadcast, now);
+//! row.expires_at = meeting_starts; // a reminder is useless once the meeting has begun
+//! store.transaction(|tx| outbox::enqueue(tx, &row, now)).unwrap();
+//! wake.wake();
+//! # }
+//! ```
+
+pub mod limits;
+pub mod sender;
 
 use serde::{Deserialize, Serialize};
 
 use crate::conversation::Message;
+use crate::store::outbox::{Outgoing, Priority};
+
+pub use limits::Limits;
+pub use sender::{Backoff, Outcome, SenderOptions, Target, Transport, Wake};
+
+/// How long a reply to a person is worth sending: after an hour it is dropped (and logged).
+pub const REPLY_TTL_SECS: i64 = 3600;
+
+/// An outbox row sending `payload` to `chat_id` now, expiring after [`REPLY_TTL_SECS`];
+/// set `thread_id`, `reply_to`, `not_before` and `expires_at` on it as needed.
+pub fn outgoing(chat_id: i64, payload: &Payload, priority: Priority, now: i64) -> Outgoing {
+    Outgoing {
+        chat_id,
+        thread_id: None,
+        reply_to: None,
+        priority,
+        payload: payload.to_json(),
+        not_before: now,
+        expires_at: now + REPLY_TTL_SECS,
+    }
+}
 
 /// What one outbox row sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

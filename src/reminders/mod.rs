@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use tokio_util::sync::CancellationToken;
 
 use crate::conversation::subscriptions::{expiry, reminder_message};
 use crate::conversation::{Conversation, Message};
@@ -180,22 +181,21 @@ fn write_jobs(
     Ok((sent, skipped))
 }
 
-/// Runs `scheduler` every [`TICK`] until `stop` is set. A failing tick is logged and retried
-/// on the next one: nothing is lost, since due reminders stay due.
-pub async fn run(scheduler: Arc<Scheduler>, mut stop: tokio::sync::watch::Receiver<bool>) {
+/// Runs `scheduler` every [`TICK`] until `shutdown`, calling `wake` (the sender) after a
+/// tick that enqueued something. A failing tick is logged and retried on the next one:
+/// nothing is lost, since due reminders stay due.
+pub async fn run(scheduler: Arc<Scheduler>, wake: impl Fn() + Send + 'static, shutdown: CancellationToken) {
     loop {
         let worker = scheduler.clone();
         match tokio::task::spawn_blocking(move || worker.tick()).await {
+            Ok(Ok(report)) if report.reminders + report.announcements > 0 => wake(),
             Ok(Ok(_)) => {}
             Ok(Err(err)) => tracing::error!("reminder tick failed: {err}"),
             Err(err) => tracing::error!("reminder tick panicked: {err}"),
         }
         tokio::select! {
             _ = tokio::time::sleep(TICK) => {}
-            _ = stop.changed() => return,
-        }
-        if *stop.borrow() {
-            return;
+            _ = shutdown.cancelled() => return,
         }
     }
 }
@@ -204,7 +204,7 @@ pub async fn run(scheduler: Arc<Scheduler>, mut stop: tokio::sync::watch::Receiv
 pub fn take_for_chat(conversation: &Conversation, chat_id: i64) -> Result<Vec<Payload>, StoreError> {
     let store = conversation.store();
     let now = conversation.clock().unix();
-    store.expire_outbox(now)?;
+    store.expire(now)?;
     let mut payloads = Vec::new();
     for row in store.claim_outbox(now, 100, Some(chat_id))? {
         store.finish_outbox(row.id, Ok(None), now)?;

@@ -11,9 +11,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+pub mod buttons;
+pub mod chats;
 pub mod outbox;
 pub mod reminders;
 pub mod subscriptions;
+pub mod updates;
 
 use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{Migrations, M};

@@ -1,6 +1,6 @@
 //! The reminder ledger (one row per meeting occurrence, lead and chat, so nothing is sent
 //! twice), the snapshot of meetings the scheduler compares a reload with, and the interim
-//! claim/outcome queries the broadcast sender uses on the outbox.
+//! claim/outcome queries the console chat uses to print its own outbox rows.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -99,21 +99,6 @@ impl Store {
         Ok(Some(rows.collect::<Result<_, _>>()?))
     }
 
-    /// After a crash, rows that were being sent are marked `unknown` and never sent again:
-    /// Telegram has no idempotency key, so re-sending could deliver twice.
-    pub fn recover_in_flight(&self) -> Result<usize, StoreError> {
-        Ok(self.conn().execute("UPDATE outbox SET state = 'unknown' WHERE state = 'sending'", [])?)
-    }
-
-    /// Drops pending rows whose time has passed (a reminder of a meeting that started);
-    /// returns how many.
-    pub fn expire_outbox(&self, now: i64) -> Result<usize, StoreError> {
-        Ok(self.conn().execute(
-            "UPDATE outbox SET state = 'expired' WHERE state = 'pending' AND expires_at <= ?1",
-            params![now],
-        )?)
-    }
-
     /// Claims up to `limit` due rows, highest priority and oldest first, marking them
     /// `sending` before anything goes out.
     pub fn claim_outbox(&self, now: i64, limit: usize, chat: Option<i64>) -> Result<Vec<Claimed>, StoreError> {
@@ -169,14 +154,6 @@ impl Store {
         let rows = statement.query_map(params![state], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
-
-    /// Outbox rows by state, for tests and diagnostics.
-    pub fn outbox_states(&self) -> Result<BTreeMap<String, u64>, StoreError> {
-        let conn = self.conn();
-        let mut statement = conn.prepare("SELECT state, COUNT(*) FROM outbox GROUP BY state")?;
-        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
 }
 
 #[cfg(test)]
@@ -212,7 +189,7 @@ mod tests {
         let rest = store.claim_outbox(10, 10, None).unwrap();
         assert_eq!(rest.iter().map(|c| c.chat_id).collect::<Vec<_>>(), [2]);
         store.finish_outbox(rest[0].id, Ok(Some(5)), 11).unwrap();
-        assert_eq!(store.outbox_states().unwrap(), BTreeMap::from([("sent".into(), 1), ("unknown".into(), 1)]));
-        assert_eq!(store.expire_outbox(200).unwrap(), 0);
+        assert_eq!(store.outbox_chats("sent").unwrap(), [2]);
+        assert_eq!(store.outbox_chats("unknown").unwrap(), [1]);
     }
 }

@@ -1,6 +1,6 @@
 //! Subscriptions to meeting reminders: which chat receives which organization's reminders
-//! (`*` for all), in which language, with which lead times; and switching a chat off when it
-//! blocked the bot.
+//! (`*` for all), in which language, with which lead times. A chat the sender marked
+//! inactive (403) receives nothing until it writes again.
 
 use rusqlite::{params, OptionalExtension};
 
@@ -83,6 +83,7 @@ impl Store {
             "SELECT s.chat_id, MAX(s.language), l.leads FROM subscription s
              LEFT JOIN reminder_leads l ON l.chat_id = s.chat_id
              WHERE s.active = 1 AND s.organization IN (?1, '*')
+               AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.id = s.chat_id AND (c.active = 0 OR c.migrated_to IS NOT NULL))
              GROUP BY s.chat_id ORDER BY s.chat_id",
         )?;
         let rows = statement.query_map(params![organization], |r| {
@@ -109,16 +110,6 @@ impl Store {
             .query_row("SELECT leads FROM reminder_leads WHERE chat_id = ?1", params![chat_id], |r| r.get(0))
             .optional()?;
         Ok(parse_leads(text))
-    }
-
-    /// The chat blocked the bot (403) or is gone: its subscriptions stop until it subscribes
-    /// again, and the chat is marked inactive.
-    pub fn deactivate_chat(&self, chat_id: i64) -> Result<usize, StoreError> {
-        self.transaction(|tx| {
-            let n = tx.execute("UPDATE subscription SET active = 0 WHERE chat_id = ?1", params![chat_id])?;
-            tx.execute("UPDATE chat SET active = 0 WHERE id = ?1", params![chat_id])?;
-            Ok(n)
-        })
     }
 }
 
@@ -149,10 +140,9 @@ mod tests {
     fn a_blocked_chat_receives_nothing_until_it_subscribes_again() {
         let store = Store::in_memory().unwrap();
         store.subscribe(5, "SCO", None, 0).unwrap();
-        store.subscribe(5, "OTS", None, 0).unwrap();
-        assert_eq!(store.deactivate_chat(5).unwrap(), 2);
+        store.deactivate_chat(5, 1).unwrap();
         assert!(store.subscribers("SCO").unwrap().is_empty());
-        assert!(store.subscribe(5, "SCO", None, 1).unwrap());
-        assert_eq!(store.subscriptions_of(5).unwrap(), ["OTS", "SCO"]);
+        store.transaction(|tx| crate::store::chats::seen(tx, 5, "private", None, 2)).unwrap();
+        assert_eq!(store.subscribers("SCO").unwrap().len(), 1);
     }
 }

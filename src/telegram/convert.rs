@@ -1,9 +1,9 @@
-//! Telegram updates -> [`Incoming`]: who wrote, where, in which language, whether the
-//! message is addressed to this bot, and its content with mentions removed.
+//! Telegram updates -> [`Incoming`]: who wrote (a user, an anonymous group admin, a channel),
+//! where (chat and forum topic), in which language, whether the message is addressed to this
+//! bot, and its content (text, or a photo's or document's caption) with mentions removed.
 
-use teloxide::types::{ChatId, Message, MessageKind, User, UserId};
+use teloxide::types::{Chat, Message, MessageKind, ThreadId, User, UserId};
 
-use super::reminders::ANONYMOUS_ADMIN;
 use crate::conversation::{ChatKind, Content, Incoming, Sender, Unsupported};
 
 /// This bot, as `getMe` described it.
@@ -17,17 +17,12 @@ pub struct Identity {
 /// A message (or an edit of one) as the conversation sees it; `None` when it is not for this
 /// bot at all: channel posts, other bots' messages, commands meant for another bot.
 pub fn message(msg: &Message, me: &Identity, edited: bool) -> Option<Incoming> {
-    let chat_kind = chat_kind(msg)?;
-    // An anonymous administrator writes as @GroupAnonymousBot on behalf of the group itself.
-    let anonymous_admin = msg.from.as_ref().is_some_and(|u| u.id.0 == ANONYMOUS_ADMIN)
-        && msg.sender_chat.as_ref().is_some_and(|c| c.id == msg.chat.id);
-    if msg.from.as_ref().is_some_and(|u| u.is_bot) && !anonymous_admin {
-        return None;
-    }
+    let chat_kind = chat_kind(&msg.chat)?;
+    let sender = message_sender(msg)?;
     let replies_to_me = msg.reply_to_message().and_then(|r| r.from.as_ref()).is_some_and(|u| u.id == me.id);
     let (addressed, content) = if edited {
         (false, Content::Unsupported(Unsupported::Edited))
-    } else if let Some(text) = msg.text() {
+    } else if let Some(text) = msg.text().or_else(|| msg.caption()) {
         let (text, for_me) = address(text, &me.username)?;
         (for_me || replies_to_me, Content::Text(text))
     } else {
@@ -40,20 +35,28 @@ pub fn message(msg: &Message, me: &Identity, edited: bool) -> Option<Incoming> {
     Some(Incoming {
         chat_id: msg.chat.id.0,
         chat_kind,
-        sender: sender(msg.from.as_ref()),
+        thread_id: topic(msg),
+        sender,
         language_code: msg.from.as_ref().and_then(|u| u.language_code.clone()),
         addressed: addressed || chat_kind == ChatKind::Private,
         content,
-        sender_is_chat_admin: anonymous_admin.then_some(true),
+        sender_is_chat_admin: None,
     })
 }
 
-/// A button press on a message in `chat`.
-pub fn callback(chat: ChatId, private: bool, from: &User, data: &str) -> Incoming {
+/// The forum topic a message belongs to: only topic messages carry one that a reply may use
+/// (in other supergroups `message_thread_id` names a reply thread, not a topic).
+pub fn topic(msg: &Message) -> Option<i32> {
+    msg.thread_id.filter(|_| msg.is_topic_message).map(|ThreadId(id)| id.0)
+}
+
+/// A button press on the bot's message `on` (in its chat and topic).
+pub fn callback(on: &Message, from: &User, data: &str) -> Incoming {
     Incoming {
-        chat_id: chat.0,
-        chat_kind: if private { ChatKind::Private } else { ChatKind::Group },
-        sender: sender(Some(from)),
+        chat_id: on.chat.id.0,
+        chat_kind: if on.chat.is_private() { ChatKind::Private } else { ChatKind::Group },
+        thread_id: topic(on),
+        sender: user(from),
         language_code: from.language_code.clone(),
         addressed: true,
         content: Content::Callback(data.to_string()),
@@ -61,21 +64,42 @@ pub fn callback(chat: ChatId, private: bool, from: &User, data: &str) -> Incomin
     }
 }
 
-fn chat_kind(msg: &Message) -> Option<ChatKind> {
-    if msg.chat.is_private() {
+/// @GroupAnonymousBot: the `from` of an anonymous group admin's message.
+pub const GROUP_ANONYMOUS_BOT: UserId = UserId(1_087_968_824);
+/// @Channel_Bot: the `from` of a message a channel posts in a group (a linked channel).
+pub const CHANNEL_BOT: UserId = UserId(136_817_688);
+
+fn chat_kind(chat: &Chat) -> Option<ChatKind> {
+    if chat.is_private() {
         Some(ChatKind::Private)
-    } else if msg.chat.is_group() || msg.chat.is_supergroup() {
+    } else if chat.is_group() || chat.is_supergroup() {
         Some(ChatKind::Group)
     } else {
         None
     }
 }
 
-fn sender(user: Option<&User>) -> Sender {
-    match user {
-        // 1087968824 is @GroupAnonymousBot, which stands in for anonymous group admins.
-        Some(u) if u.id.0 != ANONYMOUS_ADMIN => Sender::User(u.id.0),
-        _ => Sender::Anonymous,
+/// Who wrote `msg`; `None` for other bots, whose messages the bot never answers.
+fn message_sender(msg: &Message) -> Option<Sender> {
+    let from = msg.from.as_ref();
+    match (from.map(|u| u.id), &msg.sender_chat) {
+        // The group writing as itself is one of its admins, anonymously.
+        (Some(GROUP_ANONYMOUS_BOT), Some(chat)) if chat.id == msg.chat.id => Some(Sender::AnonymousAdmin),
+        (_, Some(chat)) if chat.is_channel() => Some(Sender::Channel(chat.id.0)),
+        (Some(CHANNEL_BOT), Some(chat)) => Some(Sender::Channel(chat.id.0)),
+        _ => match from {
+            Some(u) if u.is_bot => None,
+            Some(u) => Some(user(u)),
+            None => Some(Sender::Anonymous),
+        },
+    }
+}
+
+fn user(u: &User) -> Sender {
+    if u.id == GROUP_ANONYMOUS_BOT {
+        Sender::AnonymousAdmin
+    } else {
+        Sender::User(u.id.0)
     }
 }
 

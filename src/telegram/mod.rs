@@ -1,131 +1,205 @@
 //! The Telegram front end, and the only module that imports teloxide: start-up checks, the
-//! command menu, the dptree handler tree, conversion of updates into [`crate::conversation::Incoming`]
-//! and sending the replies as HTML with retries.
+//! command menu, and three tasks sharing one stop signal:
 //!
-//! Everything the bot says is decided by [`crate::conversation::Conversation`]; this layer converts and sends.
+//! - [`poll`]: `getUpdates` into the store's inbox (stored before confirmed);
+//! - [`process`]: inbox -> [`crate::conversation::Conversation`] -> outbox rows, per chat in order;
+//! - the outbox sender ([`crate::delivery::sender`]) over [`transport::Telegram`].
+//!
+//! Everything the bot says is decided by the conversation; this layer converts and sends.
+//! Other tasks (a reminder scheduler, a knowledge watcher) run beside these with the same
+//! [`Lifecycle`]: they enqueue with `store::outbox::enqueue`, call [`Lifecycle::wake`], and
+//! return when [`Lifecycle::shutdown`] is cancelled.
 
 pub mod convert;
 pub mod html;
+pub mod poll;
+pub mod process;
 pub mod reminders;
+pub mod transport;
 
-use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::Context;
-use teloxide::adaptors::throttle::{Limits, Throttle};
-use teloxide::dispatching::{DpHandlerDescription, UpdateFilterExt};
-use teloxide::dptree;
-use teloxide::error_handlers::LoggingErrorHandler;
-use teloxide::payloads::{
-    AnswerCallbackQuerySetters, AnswerInlineQuerySetters, SendMessageSetters, SetMyCommandsSetters,
-};
-use teloxide::prelude::{Dispatcher, Requester, RequesterExt};
+use anyhow::Context as _;
+use teloxide::payloads::SetMyCommandsSetters;
+use teloxide::prelude::Requester;
 use teloxide::requests::Request;
-use teloxide::types::{
-    BotCommand, CallbackQuery, ChatId, InlineQuery, InlineQueryResult, InlineQueryResultArticle, InputMessageContent,
-    InputMessageContentText, Me, Message, ParseMode, ReplyParameters, Update,
-};
+use teloxide::types::{BotCommand, Me};
 use teloxide::{ApiError, Bot, RequestError};
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
-use crate::conversation::{ChatKind, Command, Content, Conversation, Incoming, Reply, Sender};
+use crate::conversation::{Command, Conversation};
+use crate::delivery::{self, Backoff, Limits, SenderOptions, Wake};
 use crate::i18n::{Lang, RUSSIAN_READERS};
 use convert::Identity;
+pub use poll::{PollError, PollOptions};
 
-/// The bot as the handlers use it: every send goes through the Throttle adaptor, which keeps
-/// to Telegram's rate limits and waits out a 429's `retry_after` before re-sending.
-pub type TgBot = Throttle<Bot>;
+/// The Bot API, with two clients: polls and sends have different timeouts. Cheap to clone;
+/// other parts of the bot use [`Api::bot`] for methods the sender does not cover
+/// (`getChatMember`, `setMyCommands` with a scope, …).
+#[derive(Clone)]
+pub struct Api {
+    poll: Bot,
+    send: Bot,
+}
 
-type HandlerResult = anyhow::Result<()>;
-type UpdateHandler = dptree::Handler<'static, HandlerResult, DpHandlerDescription>;
+/// HTTP timeout of a `getUpdates`, beyond its long poll.
+const POLL_SLACK: Duration = Duration::from_secs(7);
+/// HTTP timeout of every other request: long, because a send that times out after it was
+/// written may have been delivered, and is then not repeated.
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(45);
 
-/// Attempts for one request that fails with a server error or a timeout.
-const SEND_ATTEMPTS: u32 = 4;
-/// First wait before retrying; doubled after each attempt.
-const FIRST_BACKOFF: Duration = Duration::from_millis(500);
+impl Api {
+    /// Clients for the Bot API at `api_url` (api.telegram.org when `None`).
+    pub fn connect(token: &str, api_url: Option<&str>, options: &Options) -> anyhow::Result<Api> {
+        let client = |timeout: Duration| {
+            teloxide::net::default_reqwest_settings().timeout(timeout).build().context("creating the HTTP client")
+        };
+        let poll = Bot::with_client(token, client(options.poll.long_poll + POLL_SLACK)?);
+        let send = Bot::with_client(token, client(options.send_timeout)?);
+        match api_url {
+            Some(url) => {
+                let invalid = || format!("TELOXIDE_API_URL: '{url}' is not a valid URL");
+                let poll = poll.set_api_url(url.parse().with_context(invalid)?);
+                let send = send.set_api_url(url.parse().with_context(invalid)?);
+                Ok(Api { poll, send })
+            }
+            None => Ok(Api { poll, send }),
+        }
+    }
 
-/// How to run the dispatcher.
-#[derive(Debug, Clone)]
+    /// The client for every request but polling.
+    pub fn bot(&self) -> &Bot {
+        &self.send
+    }
+}
+
+/// How to run the bot.
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
-    /// Send rate limits (Telegram's defaults in production).
-    pub limits: Limits,
-    /// Stop on Ctrl-C (off in tests, which run many bots in one process).
-    pub ctrlc: bool,
+    pub sender: SenderOptions,
+    pub poll: PollOptions,
+    /// HTTP timeout of sends ([`SEND_TIMEOUT`] in production).
+    pub send_timeout: Duration,
+    /// Updates handled at once (each from a different chat).
+    pub handlers: usize,
 }
 
 impl Default for Options {
-    fn default() -> Self {
-        Options { limits: Limits::default(), ctrlc: true }
+    fn default() -> Options {
+        Options {
+            sender: SenderOptions::default(),
+            poll: PollOptions::default(),
+            send_timeout: SEND_TIMEOUT,
+            handlers: std::thread::available_parallelism().map_or(2, |n| n.get()) * 2,
+        }
     }
 }
 
 impl Options {
-    /// Limits high enough never to delay a send, and no Ctrl-C handler: for tests and for
-    /// measuring what the bot itself can do.
+    /// No rate limits and quick retries: for tests and for measuring the bot itself.
     pub fn unthrottled() -> Options {
-        Options {
-            limits: Limits {
-                messages_per_sec_chat: 10_000,
-                messages_per_min_chat: 600_000,
-                messages_per_min_channel_or_supergroup: 600_000,
-                messages_per_sec_overall: 100_000,
-            },
-            ctrlc: false,
-        }
+        Options::default().with_limits(Limits::unlimited()).fast_retries()
+    }
+
+    /// These send limits.
+    pub fn with_limits(mut self, limits: Limits) -> Options {
+        self.sender.limits = limits;
+        self
+    }
+
+    /// Retries after tens of milliseconds instead of seconds, so fault tests take seconds.
+    pub fn fast_retries(mut self) -> Options {
+        let fast = Backoff { first: Duration::from_millis(50), max: Duration::from_millis(400) };
+        self.sender.backoff = fast;
+        self.poll.backoff = fast;
+        self.poll.long_poll = Duration::from_secs(2);
+        self
     }
 }
 
-/// A client for the Bot API at `api_url` (api.telegram.org when `None`).
-pub fn connect(token: &str, api_url: Option<&str>) -> anyhow::Result<Bot> {
-    let bot = Bot::new(token);
-    match api_url {
-        Some(url) => {
-            let url = url.parse().with_context(|| format!("TELOXIDE_API_URL: '{url}' is not a valid URL"))?;
-            Ok(bot.set_api_url(url))
-        }
-        None => Ok(bot),
+/// What the bot's tasks share: the stop signal and the sender's wake-up. Cheap to clone.
+#[derive(Clone, Default)]
+pub struct Lifecycle {
+    /// Cancelled to stop: polling stops at once, handling finishes what is under way, the
+    /// sender flushes for a few seconds; unsent rows stay in the store.
+    pub shutdown: CancellationToken,
+    /// Call after enqueueing outbox rows.
+    pub wake: Wake,
+}
+
+impl Lifecycle {
+    /// Wakes the sender.
+    pub fn wake(&self) {
+        self.wake.wake();
     }
 }
 
-/// Runs the bot configured by `config` until Ctrl-C.
-pub async fn run(config: &Config, chat: Arc<Conversation>) -> anyhow::Result<()> {
+/// Runs the bot configured by `config` until `lifecycle.shutdown` is cancelled.
+pub async fn run(config: &Config, chat: Arc<Conversation>, lifecycle: Lifecycle) -> anyhow::Result<()> {
     let token =
         config.token.as_ref().context("TELOXIDE_TOKEN is not set; get a token from @BotFather (see .env.example)")?;
-    let bot = connect(token.expose(), config.api_url.as_deref())?;
-    serve(bot, chat, Options::default()).await
+    let options = Options::default();
+    let api = Api::connect(token.expose(), config.api_url.as_deref(), &options)?;
+    serve(api, chat, options, lifecycle).await
 }
 
-/// Checks the token, registers the command menu and serves updates by long polling.
-pub async fn serve(bot: Bot, chat: Arc<Conversation>, options: Options) -> anyhow::Result<()> {
-    let me = check_token(&bot).await?;
-    tracing::info!(username = %me.username(), "connected to Telegram");
-    register_commands(&bot).await;
-    let identity = Arc::new(Identity { id: me.id, username: me.username().to_string() });
-    let bot = bot.throttle(options.limits);
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    reminders::start(bot.clone(), chat.clone(), stopped);
-    let mut builder = Dispatcher::builder(bot, schema())
-        .dependencies(dptree::deps![chat, identity])
-        .default_handler(|update| async move {
-            tracing::debug!(id = update.id.0, "update without a handler");
-        })
-        .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"));
-    if options.ctrlc {
-        builder = builder.enable_ctrlc_handler();
-    }
-    builder.build().dispatch().await;
-    let _ = stop.send(true);
-    Ok(())
+/// Checks the token, registers the command menu, then polls, handles and sends until
+/// `lifecycle.shutdown`; returns after the sender's flush. An error when the token is
+/// rejected, at start or later.
+pub async fn serve(api: Api, chat: Arc<Conversation>, options: Options, lifecycle: Lifecycle) -> anyhow::Result<()> {
+    let me = check_token(api.bot()).await?;
+    tracing::info!(bot_id = me.id.0, "connected to Telegram");
+    register_commands(api.bot()).await;
+    let store = chat.store().clone();
+    let clock = chat.clock().clone();
+    let inbox = Arc::new(Notify::new());
+    let stop_handling = CancellationToken::new();
+    let stop_sending = CancellationToken::new();
+
+    let transport = Arc::new(transport::Telegram { bot: api.send.clone() });
+    let sender = tokio::spawn(delivery::sender::run(
+        store.clone(),
+        clock.clone(),
+        transport,
+        lifecycle.wake.clone(),
+        options.sender,
+        stop_sending.clone(),
+    ));
+    let context = Arc::new(process::Context {
+        bot: api.send.clone(),
+        conversation: chat,
+        me: Identity { id: me.id, username: me.username().to_string() },
+        store: store.clone(),
+        clock: clock.clone(),
+        wake: lifecycle.wake.clone(),
+    });
+    let scheduler = Arc::new(crate::reminders::Scheduler::new(context.conversation.clone()));
+    let wake = lifecycle.wake.clone();
+    let reminders = tokio::spawn(crate::reminders::run(scheduler, move || wake.wake(), lifecycle.shutdown.clone()));
+    let processor = tokio::spawn(process::run(context, inbox.clone(), options.handlers, stop_handling.clone()));
+    // Anything still unhandled from the last run.
+    inbox.notify_one();
+
+    let polled = poll::run(&api.poll, &store, &clock, &inbox, options.poll, &lifecycle.shutdown).await;
+    tracing::info!("polling stopped; finishing what is under way");
+    // In order: no new updates, the handlers under way finish (their replies are enqueued),
+    // then the sender flushes what it can.
+    stop_handling.cancel();
+    let _ = processor.await;
+    let _ = reminders.await;
+    stop_sending.cancel();
+    let _ = sender.await;
+    polled.map_err(anyhow::Error::new)
 }
 
-/// `getMe`, with a clear error instead of the dispatcher's panic when the token is wrong.
+/// `getMe`, with a clear error when the token is wrong.
 async fn check_token(bot: &Bot) -> anyhow::Result<Me> {
     match bot.get_me().send().await {
         Ok(me) => Ok(me),
-        Err(RequestError::Api(ApiError::InvalidToken)) => anyhow::bail!(
-            "Telegram rejected TELOXIDE_TOKEN (getMe said Unauthorized/Not Found); copy the token again from @BotFather"
-        ),
+        Err(RequestError::Api(ApiError::InvalidToken)) => Err(anyhow::Error::new(PollError::TokenRejected)),
         // teloxide strips the URL (and so the token) from network errors.
         Err(err) => Err(anyhow::Error::new(err)
             .context("cannot reach the Telegram Bot API (check the network, or TELOXIDE_API_URL)")),
@@ -151,213 +225,3 @@ async fn register_commands(bot: &Bot) {
 /// setMyCommands requests made at start-up: the default menu and one per Russian-reading
 /// language.
 pub const MENU_REQUESTS: usize = 1 + RUSSIAN_READERS.len();
-
-/// The handler tree: messages, edits, button presses and inline queries.
-pub fn schema() -> UpdateHandler {
-    dptree::entry()
-        .branch(Update::filter_message().endpoint(on_message))
-        .branch(Update::filter_edited_message().endpoint(on_edited_message))
-        .branch(Update::filter_callback_query().endpoint(on_callback))
-        .branch(Update::filter_inline_query().endpoint(on_inline))
-}
-
-async fn on_message(bot: TgBot, chat: Arc<Conversation>, me: Arc<Identity>, msg: Message) -> HandlerResult {
-    converse(bot, chat, &me, msg, false).await
-}
-
-async fn on_edited_message(bot: TgBot, chat: Arc<Conversation>, me: Arc<Identity>, msg: Message) -> HandlerResult {
-    converse(bot, chat, &me, msg, true).await
-}
-
-async fn converse(bot: TgBot, chat: Arc<Conversation>, me: &Identity, msg: Message, edited: bool) -> HandlerResult {
-    let Some(mut incoming) = convert::message(&msg, me, edited) else {
-        return Ok(());
-    };
-    let group = incoming.chat_kind == ChatKind::Group;
-    if let (true, None, Sender::User(user), Content::Text(text)) =
-        (group, incoming.sender_is_chat_admin, incoming.sender, &incoming.content)
-    {
-        if reminders::needs_admin_check(text) {
-            incoming.sender_is_chat_admin = reminders::is_chat_admin(&bot, msg.chat.id, user).await;
-        }
-    }
-    let replies = respond(chat, incoming).await?;
-    // In a group, quote the question so the answer is found in the flow of talk.
-    let reply_to = group.then(|| ReplyParameters::new(msg.id).allow_sending_without_reply());
-    send_replies(&bot, msg.chat.id, replies, reply_to).await;
-    Ok(())
-}
-
-async fn on_callback(bot: TgBot, chat: Arc<Conversation>, query: CallbackQuery) -> HandlerResult {
-    let data = query.data.clone().unwrap_or_default();
-    let origin = query.message.as_ref().map(|m| (m.chat().id, m.chat().is_private()));
-    let replies = match origin {
-        Some((chat_id, private)) => {
-            let mut incoming = convert::callback(chat_id, private, &query.from, &data);
-            if let (false, Sender::User(user)) = (private, incoming.sender) {
-                if reminders::needs_admin_check(&data) {
-                    incoming.sender_is_chat_admin = reminders::is_chat_admin(&bot, chat_id, user).await;
-                }
-            }
-            // The query is answered even if handling failed, or the client keeps spinning.
-            respond(chat, incoming).await.unwrap_or_else(|err| {
-                tracing::error!("button press failed: {err:#}");
-                Vec::new()
-            })
-        }
-        // A button on an inline-mode message: none of ours carry buttons.
-        None => {
-            let lang = Lang::from_code(query.from.language_code.as_deref());
-            vec![Reply::Notice(lang.texts().stale_button.to_string())]
-        }
-    };
-    let notice = replies.iter().find_map(|r| match r {
-        Reply::Notice(text) => Some(text.clone()),
-        Reply::Message(_) | Reply::Document { .. } => None,
-    });
-    let id = query.id.clone();
-    retrying("answerCallbackQuery", || {
-        let request = bot.answer_callback_query(id.clone());
-        match &notice {
-            Some(text) => request.text(text.clone()).send(),
-            None => request.send(),
-        }
-    })
-    .await;
-    if let Some((chat_id, _)) = origin {
-        send_replies(&bot, chat_id, replies, None).await;
-    }
-    Ok(())
-}
-
-async fn on_inline(bot: TgBot, chat: Arc<Conversation>, query: InlineQuery) -> HandlerResult {
-    let text = query.query.clone();
-    let code = query.from.language_code.clone();
-    let items = tokio::task::spawn_blocking(move || chat.inline(&text, code.as_deref()))
-        .await
-        .context("answering an inline query")?;
-    let results: Vec<InlineQueryResult> = items
-        .into_iter()
-        .map(|item| {
-            let text = html::render(&item.message.blocks, html::MAX_MESSAGE_LEN).into_iter().next().unwrap_or_default();
-            let content = InputMessageContent::Text(InputMessageContentText::new(text).parse_mode(ParseMode::Html));
-            InlineQueryResultArticle::new(item.id, item.title, content).description(item.description).into()
-        })
-        .collect();
-    let id = query.id.clone();
-    retrying("answerInlineQuery", || bot.answer_inline_query(id.clone(), results.clone()).cache_time(60).send()).await;
-    Ok(())
-}
-
-/// Runs the (CPU-bound) conversation off the async workers.
-async fn respond(chat: Arc<Conversation>, incoming: Incoming) -> anyhow::Result<Vec<Reply>> {
-    tokio::task::spawn_blocking(move || chat.handle(&incoming)).await.context("handling a message")
-}
-
-/// Sends each message reply as HTML, split to Telegram's length limit, buttons on the last
-/// part. Notices only make sense on a button press and are not sent as messages.
-async fn send_replies(bot: &TgBot, chat_id: ChatId, replies: Vec<Reply>, reply_to: Option<ReplyParameters>) {
-    for reply in replies {
-        let message = match reply {
-            Reply::Message(message) => message,
-            Reply::Document { file_name, text, caption, .. } => {
-                retrying("sendDocument", || {
-                    reminders::send_document(bot, chat_id, &file_name, &text, caption.as_deref())
-                })
-                .await;
-                continue;
-            }
-            Reply::Notice(_) => continue,
-        };
-        let parts = html::render(&message.blocks, html::MAX_MESSAGE_LEN);
-        let last = parts.len() - 1;
-        for (n, text) in parts.into_iter().enumerate() {
-            let keyboard = (n == last).then(|| html::keyboard(&message.buttons)).flatten();
-            let reply_to = (n == 0).then(|| reply_to.clone()).flatten();
-            let sent = retrying("sendMessage", || {
-                let mut request = bot.send_message(chat_id, text.clone()).parse_mode(ParseMode::Html);
-                if let Some(keyboard) = &keyboard {
-                    request = request.reply_markup(keyboard.clone());
-                }
-                if let Some(reply_to) = &reply_to {
-                    request = request.reply_parameters(reply_to.clone());
-                }
-                request.send()
-            })
-            .await;
-            if sent.is_none() {
-                // The rest of the reply makes no sense without this part.
-                return;
-            }
-        }
-    }
-}
-
-/// Runs `request` until it succeeds, retrying server errors and timeouts with backoff and
-/// waiting out any 429 that reaches us; other errors (a blocked bot, a bad request) are
-/// logged and given up. `None` when the request finally failed.
-async fn retrying<T, F, Fut>(what: &str, mut request: F) -> Option<T>
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = Result<T, RequestError>>,
-{
-    let mut backoff = FIRST_BACKOFF;
-    for attempt in 1..=SEND_ATTEMPTS {
-        let err = match request().await {
-            Ok(value) => return Some(value),
-            Err(err) => err,
-        };
-        let wait = match &err {
-            RequestError::RetryAfter(after) => Some(after.duration()),
-            err if is_transient(err) => Some(backoff),
-            _ => None,
-        };
-        match wait {
-            Some(wait) if attempt < SEND_ATTEMPTS => {
-                tracing::warn!(attempt, "{what} failed, retrying in {wait:?}: {err}");
-                tokio::time::sleep(wait).await;
-                backoff *= 2;
-            }
-            _ => {
-                match err {
-                    RequestError::Api(ApiError::BotBlocked) => {
-                        tracing::info!("{what}: the user blocked the bot; not retrying")
-                    }
-                    err => tracing::warn!(attempt, "{what} failed, giving up: {err}"),
-                }
-                return None;
-            }
-        }
-    }
-    None
-}
-
-/// Failures worth retrying: the network, timeouts, and server errors (which arrive as HTML
-/// pages that are not JSON, or as API errors teloxide does not know).
-fn is_transient(err: &RequestError) -> bool {
-    match err {
-        RequestError::Network(_) | RequestError::Io(_) | RequestError::InvalidJson { .. } => true,
-        RequestError::Api(ApiError::Unknown(description)) => {
-            let d = description.to_ascii_lowercase();
-            ["internal server error", "bad gateway", "service unavailable", "gateway timeout", "timeout"]
-                .iter()
-                .any(|s| d.contains(s))
-        }
-        _ => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn server_errors_and_timeouts_are_retried_but_refusals_are_not() {
-        let unknown = |d: &str| RequestError::Api(ApiError::Unknown(d.to_string()));
-        assert!(is_transient(&unknown("Internal Server Error")));
-        assert!(is_transient(&unknown("Bad Gateway")));
-        assert!(is_transient(&RequestError::Io(Arc::new(std::io::Error::other("reset")))));
-        assert!(!is_transient(&RequestError::Api(ApiError::BotBlocked)));
-        assert!(!is_transient(&unknown("Bad Request: can't parse entities")));
-    }
-}

@@ -2,12 +2,15 @@
 //!
 //! It speaks just enough HTTP/1.1 (keep-alive, Content-Length bodies) for teloxide's reqwest
 //! client, serves `getUpdates` from a queue the test fills, records every other request with
-//! its JSON body, and can inject failures (429 with retry_after, 5xx, 403) into sends.
+//! its JSON body, and can inject failures into sends (429 with retry_after, 5xx, 403, a
+//! group's migration), for every chat or for one; it can also go down (every connection
+//! dropped), revoke the token (401), and redeliver every update as Telegram does after it
+//! lost track of confirmations.
 
 #![allow(dead_code)]
 
 use std::collections::{HashSet, VecDeque};
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -74,13 +77,24 @@ pub enum Fault {
     BadGatewayHtml,
     /// 403: the user blocked the bot.
     Blocked,
+    /// 400: the group became the supergroup `to`.
+    Migrated { to: i64 },
 }
 
 #[derive(Default)]
 struct State {
     updates: Mutex<VecDeque<Value>>,
+    /// Every update pushed, for redelivery.
+    history: Mutex<Vec<Value>>,
     requests: Mutex<Vec<Recorded>>,
-    faults: Mutex<VecDeque<Fault>>,
+    /// Faults with the chat they apply to (`None`: any).
+    faults: Mutex<VecDeque<(Option<i64>, Fault)>>,
+    /// Every connection is dropped unanswered.
+    down: AtomicBool,
+    /// Every request gets 401.
+    revoked: AtomicBool,
+    /// The next getUpdates returns every update ever pushed, whatever its offset.
+    redeliver: AtomicBool,
     /// Wakes long polls (new update) and waiters (new request).
     changed: Notify,
     next_update_id: AtomicI64,
@@ -124,6 +138,7 @@ impl FakeBotApi {
     pub fn push(&self, mut update: Value) -> i64 {
         let id = self.state.next_update_id.fetch_add(1, Ordering::SeqCst);
         update["update_id"] = json!(id);
+        self.state.history.lock().unwrap().push(update.clone());
         self.state.updates.lock().unwrap().push_back(update);
         self.state.changed.notify_waiters();
         id
@@ -132,7 +147,28 @@ impl FakeBotApi {
     /// The next sends (sendMessage, answerCallbackQuery, answerInlineQuery) fail like this,
     /// in order.
     pub fn inject(&self, faults: impl IntoIterator<Item = Fault>) {
-        self.state.faults.lock().unwrap().extend(faults);
+        self.state.faults.lock().unwrap().extend(faults.into_iter().map(|f| (None, f)));
+    }
+
+    /// The next sends to `chat_id` fail like this, in order; other chats are not affected.
+    pub fn inject_for(&self, chat_id: i64, faults: impl IntoIterator<Item = Fault>) {
+        self.state.faults.lock().unwrap().extend(faults.into_iter().map(|f| (Some(chat_id), f)));
+    }
+
+    /// Takes the server down (every connection dropped unanswered) or back up.
+    pub fn set_down(&self, down: bool) {
+        self.state.down.store(down, Ordering::SeqCst);
+    }
+
+    /// From now on every request is refused with 401, as after the token was revoked.
+    pub fn revoke_token(&self) {
+        self.state.revoked.store(true, Ordering::SeqCst);
+    }
+
+    /// The next getUpdates returns every update ever pushed, confirmed or not.
+    pub fn redeliver_all(&self) {
+        self.state.redeliver.store(true, Ordering::SeqCst);
+        self.state.changed.notify_waiters();
     }
 
     /// getChatMember reports `user` as an administrator of `chat` from now on.
@@ -244,6 +280,10 @@ async fn serve_connection(stream: TcpStream, state: Arc<State>) {
         if content_type.starts_with("multipart/form-data") {
             body = multipart_to_json(&body).to_string().into_bytes();
         }
+        if state.down.load(Ordering::SeqCst) {
+            // An outage: the request is never answered and the connection drops.
+            return;
+        }
         let (status, content_type, reply) = respond(&state, &path, &body).await;
         let head =
             format!("HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n", reply.len());
@@ -318,7 +358,7 @@ async fn respond(state: &State, path: &str, body: &[u8]) -> (u16, &'static str, 
     let Some((token, raw_method)) = path.strip_prefix("/bot").and_then(|rest| rest.rsplit_once('/')) else {
         return api_error(404, "Not Found", None);
     };
-    if token != TOKEN {
+    if token != TOKEN || state.revoked.load(Ordering::SeqCst) {
         return api_error(401, "Unauthorized", None);
     }
     let method = method_name(raw_method);
@@ -334,7 +374,13 @@ async fn respond(state: &State, path: &str, body: &[u8]) -> (u16, &'static str, 
         return api_error(403, "Forbidden: bot was blocked by the user", None);
     }
     if sends.contains(&method.as_str()) {
-        if let Some(fault) = state.faults.lock().unwrap().pop_front() {
+        let chat_id = body["chat_id"].as_i64();
+        let fault = {
+            let mut faults = state.faults.lock().unwrap();
+            let position = faults.iter().position(|(chat, _)| chat.is_none() || *chat == chat_id);
+            position.and_then(|n| faults.remove(n)).map(|(_, fault)| fault)
+        };
+        if let Some(fault) = fault {
             return match fault {
                 Fault::TooManyRequests { retry_after } => {
                     api_error(429, &format!("Too Many Requests: retry after {retry_after}"), Some(retry_after))
@@ -344,6 +390,14 @@ async fn respond(state: &State, path: &str, body: &[u8]) -> (u16, &'static str, 
                     (502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>".into())
                 }
                 Fault::Blocked => api_error(403, "Forbidden: bot was blocked by the user", None),
+                Fault::Migrated { to } => {
+                    let body = json!({
+                        "ok": false, "error_code": 400,
+                        "description": "Bad Request: group chat was upgraded to a supergroup chat",
+                        "parameters": { "migrate_to_chat_id": to }
+                    });
+                    (400, "application/json", body.to_string())
+                }
             };
         }
     }
@@ -397,6 +451,9 @@ async fn get_updates(state: &State, body: &Value) -> Value {
     let deadline = Instant::now() + timeout;
     loop {
         let notified = state.changed.notified();
+        if state.redeliver.swap(false, Ordering::SeqCst) {
+            return Value::Array(state.history.lock().unwrap().clone());
+        }
         {
             let mut updates = state.updates.lock().unwrap();
             while updates.front().is_some_and(|u| u["update_id"].as_i64().unwrap_or(0) < offset) {
@@ -482,16 +539,6 @@ pub mod updates {
         group_text(chat_id, user_id, text, None)
     }
 
-    /// Text in group `chat_id` from an anonymous administrator (as @GroupAnonymousBot on
-    /// behalf of the group).
-    pub fn anonymous_admin_text(chat_id: i64, text: &str) -> Value {
-        let mut message = message_json(chat_id, 1_087_968_824, "en", text_fields(text));
-        message["from"] =
-            json!({"id": 1_087_968_824, "is_bot": true, "first_name": "Group", "username": "GroupAnonymousBot"});
-        message["sender_chat"] = chat_json(chat_id);
-        json!({ "message": message })
-    }
-
     /// A sticker in `chat_id` from `user_id`.
     pub fn sticker(chat_id: i64, user_id: i64) -> Value {
         json!({ "message": message_json(chat_id, user_id, "en", json!({
@@ -537,5 +584,51 @@ pub mod updates {
             "query": query,
             "offset": "",
         } })
+    }
+
+    /// Text an anonymous admin of group `chat_id` writes: from @GroupAnonymousBot, as the group.
+    pub fn anonymous_admin_text(chat_id: i64, text: &str) -> Value {
+        let mut message = message_json(chat_id, 0, "en", text_fields(text));
+        message["from"] =
+            json!({"id": 1_087_968_824i64, "is_bot": true, "first_name": "Group", "username": "GroupAnonymousBot"});
+        message["sender_chat"] = chat_json(chat_id);
+        json!({ "message": message })
+    }
+
+    /// A post of channel `channel_id` in its linked discussion group `chat_id`.
+    pub fn channel_text(chat_id: i64, channel_id: i64, text: &str) -> Value {
+        let mut message = message_json(chat_id, 0, "en", text_fields(text));
+        message["from"] =
+            json!({"id": 136_817_688i64, "is_bot": true, "first_name": "Channel", "username": "Channel_Bot"});
+        message["sender_chat"] = json!({"id": channel_id, "type": "channel", "title": "ICT news"});
+        json!({ "message": message })
+    }
+
+    /// Text in forum topic `thread_id` of supergroup `chat_id`.
+    pub fn topic_text(chat_id: i64, thread_id: i64, user_id: i64, text: &str) -> Value {
+        let mut fields = text_fields(text);
+        fields["message_thread_id"] = json!(thread_id);
+        fields["is_topic_message"] = json!(true);
+        let mut message = message_json(chat_id, user_id, "en", fields);
+        message["chat"]["is_forum"] = json!(true);
+        json!({ "message": message })
+    }
+
+    /// A press on a button of the bot's message `message_id` in forum topic `thread_id`.
+    pub fn topic_callback(chat_id: i64, thread_id: i64, user_id: i64, message_id: i64, data: &str) -> Value {
+        let mut update = callback(chat_id, user_id, message_id, data);
+        let message = &mut update["callback_query"]["message"];
+        message["message_thread_id"] = json!(thread_id);
+        message["is_topic_message"] = json!(true);
+        message["chat"]["is_forum"] = json!(true);
+        update
+    }
+
+    /// A photo with `caption` in the private chat of `user_id`.
+    pub fn photo_with_caption(user_id: i64, caption: &str) -> Value {
+        json!({ "message": message_json(user_id, user_id, "en", json!({
+            "photo": [{"file_id": "AgACAgIAAxkBAAIB", "file_unique_id": "AQADx", "width": 90, "height": 90}],
+            "caption": caption,
+        })) })
     }
 }

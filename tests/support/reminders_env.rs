@@ -41,9 +41,10 @@ pub fn conversation(dir: &Path, clock: Arc<ManualClock>, store: Arc<Store>) -> A
 /// Starts a fake server and the bot over `conversation`.
 pub async fn start(conversation: Arc<Conversation>) -> FakeBotApi {
     let api = FakeBotApi::start().await;
-    let bot = telegram::connect(TOKEN, Some(&api.url)).unwrap();
+    let options = telegram::Options::unthrottled();
+    let bot = telegram::Api::connect(TOKEN, Some(&api.url), &options).unwrap();
     tokio::spawn(async move {
-        if let Err(err) = telegram::serve(bot, conversation, telegram::Options::unthrottled()).await {
+        if let Err(err) = telegram::serve(bot, conversation, options, telegram::Lifecycle::default()).await {
             panic!("bot stopped: {err:#}");
         }
     });

@@ -1,0 +1,76 @@
+//! The memory behind buttons: the question a "More results", "Sources" or suggestion button
+//! refers to, tied to the chat it was asked in. Ids come from an AUTOINCREMENT column, so
+//! they are never reused, across restarts too: an old button finds its own question or none.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::{Store, StoreError};
+
+/// Questions kept for their buttons; older buttons report that they expired.
+pub const REMEMBERED_QUESTIONS: i64 = 100_000;
+
+/// A question behind buttons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remembered {
+    pub question: String,
+    pub suggestions: Vec<String>,
+}
+
+impl Store {
+    /// Remembers `question` asked in `chat_id`; returns the id its buttons carry.
+    pub fn remember_question(&self, chat_id: i64, remembered: &Remembered, now: i64) -> Result<u64, StoreError> {
+        let suggestions = serde_json::to_string(&remembered.suggestions).expect("strings serialise");
+        self.transaction(|tx| {
+            tx.execute(
+                "INSERT INTO button_question (chat_id, question, suggestions, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![chat_id, remembered.question, suggestions, now],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute("DELETE FROM button_question WHERE id <= ?1", [id - REMEMBERED_QUESTIONS])?;
+            Ok(id as u64)
+        })
+    }
+
+    /// The question behind button id `id`, only when asked in `chat_id`.
+    pub fn remembered_question(&self, id: u64, chat_id: i64) -> Result<Option<Remembered>, StoreError> {
+        let Ok(id) = i64::try_from(id) else {
+            return Ok(None);
+        };
+        let row: Option<(String, String)> = self
+            .conn()
+            .query_row(
+                "SELECT question, suggestions FROM button_question WHERE id = ?1 AND chat_id = ?2",
+                params![id, chat_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.map(|(question, suggestions)| Remembered {
+            question,
+            suggestions: serde_json::from_str(&suggestions).unwrap_or_default(),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_tied_to_their_chat_and_never_reused_after_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let q = |s: &str| Remembered { question: s.into(), suggestions: vec!["x".into()] };
+        let first = {
+            let store = Store::open_in(dir.path()).unwrap();
+            let id = store.remember_question(1, &q("first"), 0).unwrap();
+            assert_eq!(store.remembered_question(id, 2).unwrap(), None);
+            store.conn().execute("DELETE FROM button_question", []).unwrap();
+            id
+        };
+        let store = Store::open_in(dir.path()).unwrap();
+        let second = store.remember_question(1, &q("second"), 0).unwrap();
+        assert!(second > first);
+        assert_eq!(store.remembered_question(first, 1).unwrap(), None);
+        assert_eq!(store.remembered_question(second, 1).unwrap(), Some(q("second")));
+        assert_eq!(store.remembered_question(u64::MAX, 1).unwrap(), None);
+    }
+}
