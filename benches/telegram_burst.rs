@@ -105,6 +105,7 @@ fn conversation_only(chat: &Conversation, questions: &[String]) {
                 language_code: Some("en".into()),
                 addressed: true,
                 content: Content::Text(question.clone()),
+                sender_is_chat_admin: None,
             };
             let started = Instant::now();
             assert!(!chat.handle(&incoming).is_empty());

@@ -8,7 +8,13 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+
+use crate::meetings::Lead;
+
+/// Lead times used when `REMINDER_LEADS` is not set.
+pub const DEFAULT_REMINDER_LEADS: &str = "7d,1d";
 
 /// Time zone used when `BOT_TIMEZONE` is not set.
 pub const DEFAULT_TIMEZONE: &str = "Asia/Almaty";
@@ -48,6 +54,9 @@ pub struct Config {
     pub api_url: Option<String>,
     /// `UNANSWERED_RETENTION_DAYS` (default 90): how long `/unanswered` keeps a question.
     pub unanswered_retention: Duration,
+    /// `REMINDER_LEADS` (default `7d,1d`): how long before a meeting reminders are sent to
+    /// chats that did not choose their own.
+    pub reminder_leads: Vec<Lead>,
 }
 
 /// Days `/unanswered` keeps a question when `UNANSWERED_RETENTION_DAYS` is not set.
@@ -85,12 +94,17 @@ impl Config {
             Some(days) => parse_retention_days(&days)?,
             None => DEFAULT_RETENTION_DAYS,
         };
+        let reminder_leads = match get("REMINDER_LEADS") {
+            Some(list) => parse_reminder_leads(&list)?,
+            None => Lead::parse_list(DEFAULT_REMINDER_LEADS).expect("the default leads parse"),
+        };
         Ok(Config {
             token,
             admin_ids,
             data_dir: get("DATA_DIR").unwrap_or_else(|| "data".into()).into(),
             api_url,
             unanswered_retention: Duration::from_secs(retention_days * 24 * 3600),
+            reminder_leads,
         })
     }
 }
@@ -149,6 +163,18 @@ pub fn parse_timezone(name: &str) -> Result<Tz, ConfigError> {
         .map_err(|_| error("BOT_TIMEZONE", format!("'{name}' is not an IANA time zone such as {DEFAULT_TIMEZONE}")))
 }
 
+/// `7d,1d` or `7d 1d 2h` (for `REMINDER_LEADS`).
+pub fn parse_reminder_leads(list: &str) -> Result<Vec<Lead>, ConfigError> {
+    Lead::parse_list(list).map_err(|err| error("REMINDER_LEADS", err.to_string()))
+}
+
+/// An RFC 3339 moment such as `2026-12-04T08:59:50+05:00` (for `ICTBOT_NOW`).
+pub fn parse_now(value: &str) -> Result<DateTime<Utc>, ConfigError> {
+    DateTime::parse_from_rfc3339(value.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| {
+        error("ICTBOT_NOW", format!("'{value}' is not an RFC 3339 moment such as 2026-12-04T08:59:50+05:00"))
+    })
+}
+
 fn parse_api_url(value: String) -> Result<String, ConfigError> {
     let rest = value.strip_prefix("http://").or_else(|| value.strip_prefix("https://"));
     match rest {
@@ -177,6 +203,7 @@ mod tests {
         assert_eq!(c.data_dir, PathBuf::from("data"));
         assert_eq!(c.api_url, None);
         assert_eq!(c.unanswered_retention, Duration::from_secs(90 * 24 * 3600));
+        assert_eq!(c.reminder_leads, [Lead(604_800), Lead(86_400)]);
     }
 
     #[test]
@@ -187,6 +214,15 @@ mod tests {
             let err = config(&[("UNANSWERED_RETENTION_DAYS", bad)]).unwrap_err();
             assert_eq!(err.variable, "UNANSWERED_RETENTION_DAYS", "{bad}");
         }
+    }
+
+    #[test]
+    fn reminder_leads_and_the_start_moment_are_checked() {
+        assert_eq!(config(&[("REMINDER_LEADS", "2h, 3d")]).unwrap().reminder_leads, [Lead(259_200), Lead(7_200)]);
+        let err = config(&[("REMINDER_LEADS", "7 days")]).unwrap_err();
+        assert_eq!(err.variable, "REMINDER_LEADS");
+        assert_eq!(parse_now("2026-12-04T09:00:00+05:00").unwrap().to_rfc3339(), "2026-12-04T04:00:00+00:00");
+        assert_eq!(parse_now("tomorrow").unwrap_err().variable, "ICTBOT_NOW");
     }
 
     #[test]

@@ -110,13 +110,18 @@ fn console_message(text: String) -> Incoming {
         language_code: None,
         addressed: true,
         content: Content::Text(text),
+        sender_is_chat_admin: None,
     }
 }
 
-fn print_reply(output: &mut impl Write, reply: Reply) -> io::Result<()> {
+/// Prints one reply as plain text; a file is printed whole after its name.
+pub fn print_reply(output: &mut impl Write, reply: Reply) -> io::Result<()> {
     match reply {
         Reply::Message(message) => writeln!(output, "{}", render_plain(&message)),
         Reply::Notice(notice) => writeln!(output, "{notice}\n"),
+        Reply::Document { file_name, text, caption, .. } => {
+            writeln!(output, "[{file_name}] {}\n{text}", caption.unwrap_or_default())
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod answer;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod console;
@@ -13,6 +14,7 @@ pub mod delivery;
 pub mod i18n;
 pub mod knowledge;
 pub mod meetings;
+pub mod reminders;
 pub mod search;
 pub mod store;
 pub mod telegram;

@@ -1,6 +1,6 @@
 //! The `ictbot` binary: parses flags, loads the knowledge folder and starts the chosen job.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -12,11 +12,13 @@ use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 
 use ictbot::admin::triggers;
+use ictbot::clock::{Clock, StartedAt, SystemClock};
 use ictbot::config::{self, Config};
-use ictbot::conversation::{Conversation, Settings};
+use ictbot::conversation::{subscriptions, Conversation, Reply, Settings};
+use ictbot::delivery::Payload;
 use ictbot::store::Store;
 use ictbot::telegram::{self, Lifecycle};
-use ictbot::{console, knowledge, search::Engine};
+use ictbot::{calendar, console, knowledge, reminders, search::Engine};
 
 /// Answers questions about regional ICT cooperation from an indexed knowledge folder.
 #[derive(Parser)]
@@ -31,6 +33,10 @@ struct Cli {
     /// Answer as if today were this date (YYYY-MM-DD), for reproducible runs.
     #[arg(long, global = true, env = "ICTBOT_TODAY")]
     today: Option<NaiveDate>,
+    /// Start the bot's clock at this RFC 3339 moment (then it advances in real time): for
+    /// demos and checks of reminders.
+    #[arg(long, global = true, env = "ICTBOT_NOW")]
+    now: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -54,6 +60,12 @@ enum Command {
         /// Reload the knowledge folder about a second after its files stop changing.
         #[arg(long, env = "WATCH_KNOWLEDGE", value_parser = clap::builder::BoolishValueParser::new())]
         watch: bool,
+    },
+    /// Write the meetings as an RFC 5545 calendar (.ics) to standard output.
+    Calendar {
+        /// Only this organization's meetings (any of its names: OTS, ШОС, Turkic Council…).
+        #[arg(long)]
+        org: Option<String>,
     },
 }
 
@@ -171,9 +183,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     // Parsed here rather than by clap so the one-line error names BOT_TIMEZONE.
     let timezone: Tz = config::parse_timezone(&cli.timezone)?;
+    let clock: Arc<dyn Clock> = match &cli.now {
+        Some(now) => Arc::new(StartedAt::new(config::parse_now(now)?)),
+        None => Arc::new(SystemClock),
+    };
+    let reminder_leads = match (&config, std::env::var("REMINDER_LEADS")) {
+        (Some(config), _) => config.reminder_leads.clone(),
+        (None, Ok(list)) if !list.trim().is_empty() => config::parse_reminder_leads(&list)?,
+        _ => Vec::new(),
+    };
     let knowledge = knowledge::load(&cli.knowledge)?;
+    if let Some(Command::Calendar { org }) = &cli.command {
+        let code = match org {
+            Some(name) => Some(subscriptions::resolve_organization(&knowledge, name).with_context(|| {
+                format!(
+                    "--org: no organization called '{name}'; known: {}",
+                    subscriptions::organizations(&knowledge).join(", ")
+                )
+            })?),
+            None => None,
+        };
+        let text = calendar::organization_calendar(&knowledge, code.as_deref(), clock.now());
+        io::stdout().lock().write_all(text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let engine = Engine::build(knowledge).context("building the search index")?;
-    let today = cli.today.unwrap_or_else(|| chrono::Utc::now().with_timezone(&timezone).date_naive());
+    let today = cli.today.unwrap_or_else(|| clock.now().with_timezone(&timezone).date_naive());
     let settings = Settings {
         knowledge_dir: cli.knowledge.clone(),
         admin_ids: config.as_ref().map(|c| c.admin_ids.clone()).unwrap_or_default(),
@@ -186,11 +221,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Ask { json: true, .. }) => console::ask_json(&engine, stdin.lock(), stdout.lock(), today)?,
         Some(Command::Ask { json: false, question }) => {
             anyhow::ensure!(!question.is_empty(), "give a question: ictbot ask \"when did the SCO meet in Almaty?\"");
-            console::ask(&Conversation::new(engine, settings), &question.join(" "), stdout.lock())?;
+            let conversation = Conversation::new(engine, settings).with_clock(clock);
+            console::ask(&conversation, &question.join(" "), stdout.lock())?;
         }
-        Some(Command::Check) => unreachable!("handled above"),
+        Some(Command::Check) | Some(Command::Calendar { .. }) => unreachable!("handled above"),
         Some(Command::Console) | Some(Command::Serve { .. }) | None => {
-            let conversation = Conversation::new(engine, settings);
+            let conversation =
+                Conversation::new(engine, settings).with_clock(clock).with_reminder_leads(reminder_leads);
             if let Some(config) = config.filter(|c| c.token.is_some()) {
                 // Without the subcommand, WATCH_KNOWLEDGE still applies.
                 let watch = match cli.command {
@@ -205,10 +242,56 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if cli.command.is_none() {
                 eprintln!("ictbot: TELOXIDE_TOKEN is not set, so the Telegram bot is not started; chatting in the console instead (see .env.example to set up the bot).");
             }
+            // The console keeps subscriptions across runs only when DATA_DIR is set.
+            let conversation = match std::env::var("DATA_DIR").ok().filter(|d| !d.trim().is_empty()) {
+                Some(dir) => {
+                    let dir = PathBuf::from(dir);
+                    std::fs::create_dir_all(&dir)
+                        .with_context(|| format!("DATA_DIR: cannot create {}", dir.display()))?;
+                    conversation.with_store(Arc::new(Store::open_in(&dir)?))
+                }
+                None => conversation,
+            };
+            let conversation = Arc::new(conversation);
+            console_reminders(conversation.clone());
             console::chat(&conversation, stdin.lock(), stdout.lock(), stdin.is_terminal())?;
+            // Whatever fell due while the last lines were answered.
+            print_console_reminders(&conversation);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the console chat's reminders as they fall due, from a thread of their own.
+fn console_reminders(conversation: Arc<Conversation>) {
+    std::thread::spawn(move || loop {
+        print_console_reminders(&conversation);
+        std::thread::sleep(reminders::TICK);
+    });
+}
+
+fn print_console_reminders(conversation: &Arc<Conversation>) {
+    let scheduler = reminders::Scheduler::new(conversation.clone());
+    if let Err(err) = scheduler.tick() {
+        tracing::error!("reminders: {err}");
+        return;
+    }
+    match reminders::take_for_chat(conversation, console::CONSOLE_CHAT_ID) {
+        Ok(payloads) => {
+            let mut out = io::stdout().lock();
+            for payload in payloads {
+                let reply = match payload {
+                    Payload::Message(message) => Reply::Message(message),
+                    Payload::Document { file_name, mime, text, caption } => {
+                        Reply::Document { file_name, mime, text, caption }
+                    }
+                };
+                let _ = console::print_reply(&mut out, reply);
+            }
+            let _ = out.flush();
+        }
+        Err(err) => tracing::error!("reminders: {err}"),
+    }
 }
 
 fn check(dir: &std::path::Path) -> ExitCode {

@@ -58,12 +58,14 @@ fn say(chat: &Conversation, user: u64, text: &str) -> String {
         addressed: true,
         thread_id: None,
         content: Content::Text(text.into()),
+        sender_is_chat_admin: None,
     };
     chat.handle(&incoming)
         .into_iter()
         .map(|reply| match reply {
             Reply::Message(m) => render_plain(&m),
             Reply::Notice(n) => n,
+            Reply::Document { file_name, .. } => file_name,
         })
         .collect()
 }

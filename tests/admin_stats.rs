@@ -88,12 +88,13 @@ fn question_counts_survive_a_restart() {
             addressed: true,
             thread_id: None,
             content: Content::Text(text.into()),
+            sender_is_chat_admin: None,
         };
         chat.handle(&incoming)
             .into_iter()
             .filter_map(|r| match r {
                 Reply::Message(m) => Some(render_plain(&m)),
-                Reply::Notice(_) => None,
+                Reply::Notice(_) | Reply::Document { .. } => None,
             })
             .collect()
     };

@@ -134,6 +134,7 @@ fn private(user: u64, text: &str) -> Incoming {
         language_code: Some("ru".into()),
         addressed: true,
         thread_id: None,
+        sender_is_chat_admin: None,
         content: Content::Text(text.into()),
     }
 }

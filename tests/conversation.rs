@@ -51,6 +51,7 @@ fn private(user: u64, language: &str, content: Content) -> Incoming {
         language_code: Some(language.into()),
         addressed: true,
         content,
+        sender_is_chat_admin: None,
     }
 }
 
@@ -67,6 +68,7 @@ fn group(addressed: bool, content: Content) -> Incoming {
         language_code: Some("en".into()),
         addressed,
         content,
+        sender_is_chat_admin: None,
     }
 }
 

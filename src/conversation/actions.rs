@@ -27,6 +27,13 @@ pub enum Action {
     Suggestion { question: u64, index: usize },
     /// 👍 (`helpful`) or 👎 on the answer to a remembered question.
     Feedback { question: u64, helpful: bool },
+    /// Subscribe this chat to the organization with this key ([`super::subscriptions::key`]),
+    /// or to all when 0.
+    Subscribe { organization: u64 },
+    /// Use the `preset`-th choice of lead times ([`super::subscriptions::LEAD_PRESETS`]).
+    Leads { preset: usize },
+    /// Send the calendar file of the meeting with this key ([`super::subscriptions::key`]).
+    Calendar { meeting: u64 },
 }
 
 impl Action {
@@ -37,6 +44,9 @@ impl Action {
             Action::Sources { question } => format!("s:{question}"),
             Action::Suggestion { question, index } => format!("d:{question}:{index}"),
             Action::Feedback { question, helpful } => format!("f:{question}:{}", if *helpful { "y" } else { "n" }),
+            Action::Subscribe { organization } => format!("sub:{organization:x}"),
+            Action::Leads { preset } => format!("lead:{preset}"),
+            Action::Calendar { meeting } => format!("ics:{meeting:x}"),
         }
     }
 
@@ -51,6 +61,12 @@ impl Action {
             }
             s.parse().ok()
         };
+        let hex = |s: &str| -> Option<u64> {
+            if s.is_empty() || s.len() > 16 || !s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+                return None;
+            }
+            u64::from_str_radix(s, 16).ok()
+        };
         let parts: Vec<&str> = data.split(':').collect();
         match parts.as_slice() {
             ["m", q, from] => {
@@ -60,6 +76,12 @@ impl Action {
             ["s", q] => Some(Action::Sources { question: number(q)? }),
             ["f", q, "y"] => Some(Action::Feedback { question: number(q)?, helpful: true }),
             ["f", q, "n"] => Some(Action::Feedback { question: number(q)?, helpful: false }),
+            ["sub", key] => Some(Action::Subscribe { organization: hex(key)? }),
+            ["lead", preset] => {
+                let preset = number(preset)? as usize;
+                (preset < super::subscriptions::LEAD_PRESETS.len()).then_some(Action::Leads { preset })
+            }
+            ["ics", key] => Some(Action::Calendar { meeting: hex(key)? }),
             ["d", q, index] => {
                 let index = number(index)? as usize;
                 (index < 3).then_some(Action::Suggestion { question: number(q)?, index })
@@ -82,6 +104,9 @@ impl Conversation {
             | Action::Sources { question }
             | Action::Suggestion { question, .. }
             | Action::Feedback { question, .. } => question,
+            Action::Subscribe { .. } | Action::Leads { .. } | Action::Calendar { .. } => {
+                return self.subscription_callback(incoming, lang, action);
+            }
         };
         let remembered = self.store.remembered_question(id, incoming.chat_id).unwrap_or_else(|err| {
             tracing::warn!(chat_id = incoming.chat_id, "cannot read the question behind a button: {err}");
@@ -138,6 +163,7 @@ impl Conversation {
                 }));
                 message(blocks)
             }
+            Action::Subscribe { .. } | Action::Leads { .. } | Action::Calendar { .. } => stale(),
         }
     }
 }
@@ -154,6 +180,10 @@ mod tests {
             Action::Suggestion { question: 42, index: 2 },
             Action::Feedback { question: u64::MAX / 2, helpful: false },
             Action::Feedback { question: 3, helpful: true },
+            Action::Subscribe { organization: u64::MAX },
+            Action::Subscribe { organization: 0 },
+            Action::Leads { preset: 1 },
+            Action::Calendar { meeting: 0xdead_beef },
         ];
         for action in actions {
             let data = action.encode();
@@ -179,6 +209,12 @@ mod tests {
             "f:1:x",
             "f:1:Y",
             "f::y",
+            "sub:",
+            "sub:XYZ",
+            "sub:11111111111111111",
+            "lead:99",
+            "ics:-1",
+            "ics:1:2",
         ] {
             assert_eq!(Action::decode(data), None, "{data}");
         }

@@ -18,6 +18,9 @@ pub enum Command {
     Sources,
     Subscribe,
     Unsubscribe,
+    Subscriptions,
+    Remind,
+    Calendar,
     About,
     Reload,
     Stats,
@@ -26,7 +29,7 @@ pub enum Command {
 
 impl Command {
     /// Commands everyone may use, in menu order.
-    pub const MENU: [Command; 9] = [
+    pub const MENU: [Command; 12] = [
         Command::Start,
         Command::Help,
         Command::Ask,
@@ -35,6 +38,9 @@ impl Command {
         Command::Sources,
         Command::Subscribe,
         Command::Unsubscribe,
+        Command::Subscriptions,
+        Command::Remind,
+        Command::Calendar,
         Command::About,
     ];
     /// Commands gated by `ADMIN_IDS`.
@@ -51,6 +57,9 @@ impl Command {
             Command::Sources => "sources",
             Command::Subscribe => "subscribe",
             Command::Unsubscribe => "unsubscribe",
+            Command::Subscriptions => "subscriptions",
+            Command::Remind => "remind",
+            Command::Calendar => "calendar",
             Command::About => "about",
             Command::Reload => "reload",
             Command::Stats => "stats",
@@ -68,8 +77,11 @@ impl Command {
             Command::Meetings => t.meetings_desc,
             Command::Next => t.next_desc,
             Command::Sources => t.sources_desc,
-            Command::Subscribe => t.subscribe_desc,
+            Command::Subscribe => lang.reminder_texts().subscribe_desc,
             Command::Unsubscribe => t.unsubscribe_desc,
+            Command::Subscriptions => lang.reminder_texts().subscriptions_desc,
+            Command::Remind => lang.reminder_texts().remind_desc,
+            Command::Calendar => lang.reminder_texts().calendar_desc,
             Command::About => t.about_desc,
             Command::Reload => t.reload_desc,
             Command::Stats => t.stats_desc,
@@ -99,7 +111,7 @@ impl Conversation {
         let knowledge = engine.knowledge();
         match command {
             Command::Start => match args {
-                "meetings" => message(self.meetings_view(knowledge, t)),
+                "meetings" => vec![Reply::Message(self.meetings_message(knowledge, lang))],
                 "next" => message(self.next_view(knowledge, t)),
                 "sources" => message(sources_view(knowledge, t)),
                 "help" => message(self.help_view(incoming.sender, lang)),
@@ -116,11 +128,14 @@ impl Conversation {
                 Block::Para(vec![Span::Italic(format!("/ask {}", t.example_question))]),
             ]),
             Command::Ask => self.question(incoming.chat_id, lang, args),
-            Command::Meetings => message(self.meetings_view(knowledge, t)),
+            Command::Meetings => vec![Reply::Message(self.meetings_message(knowledge, lang))],
             Command::Next => message(self.next_view(knowledge, t)),
             Command::Sources => message(sources_view(knowledge, t)),
-            Command::Subscribe => message(vec![para(t.subscribe)]),
-            Command::Unsubscribe => message(vec![para(t.unsubscribe)]),
+            Command::Subscribe
+            | Command::Unsubscribe
+            | Command::Subscriptions
+            | Command::Remind
+            | Command::Calendar => self.subscription_command(incoming, lang, command, args),
             Command::About => message(about_view(knowledge, t)),
             Command::Reload | Command::Stats | Command::Unanswered => {
                 admin::command(self, incoming, lang, command, args)

@@ -10,13 +10,17 @@
 //! - [`actions`]: button callback data and the memory of the questions behind buttons;
 //! - [`views`]: answers, meeting lists, sources and help as blocks;
 //! - [`inline`]: inline-mode results;
-//! - [`small_talk`]: greetings and thanks, which are not questions.
+//! - [`small_talk`]: greetings and thanks, which are not questions;
+//! - [`subscriptions`]: meeting reminders (subscribe, lead times, calendar files) and the
+//!   wording of reminders and announcements.
 
 pub mod actions;
 pub mod commands;
 mod inline;
 pub mod model;
+mod reminder_view;
 mod small_talk;
+pub mod subscriptions;
 mod views;
 
 use std::collections::BTreeSet;
@@ -34,6 +38,7 @@ use crate::answer::answer;
 use crate::clock::{Clock, SystemClock};
 use crate::i18n::{fill, Lang};
 use crate::knowledge::Knowledge;
+use crate::meetings::Lead;
 use crate::search::Engine;
 use crate::store::buttons::Remembered;
 use crate::store::Store;
@@ -97,6 +102,7 @@ pub struct Conversation {
     store: Arc<Store>,
     clock: Arc<dyn Clock>,
     admin: admin::State,
+    reminder_leads: Vec<Lead>,
 }
 
 impl Conversation {
@@ -112,6 +118,7 @@ impl Conversation {
             store: Arc::new(Store::in_memory().expect("an in-memory SQLite database opens")),
             clock: Arc::new(SystemClock),
             admin: admin::State::default(),
+            reminder_leads: subscriptions::default_leads(),
         }
     }
 
@@ -151,6 +158,24 @@ impl Conversation {
     /// Puts `engine` in service; questions already being answered finish on the old one.
     pub(crate) fn replace_engine(&self, engine: Engine) {
         self.engine.store(Arc::new(engine));
+    }
+
+    /// Reminds `leads` before each meeting unless a chat chose its own (`REMINDER_LEADS`).
+    pub fn with_reminder_leads(mut self, leads: Vec<Lead>) -> Conversation {
+        if !leads.is_empty() {
+            self.reminder_leads = leads;
+        }
+        self
+    }
+
+    /// The lead times used for chats that did not choose their own.
+    pub fn reminder_leads(&self) -> &[Lead] {
+        &self.reminder_leads
+    }
+
+    /// The bot's time zone.
+    pub fn timezone(&self) -> Tz {
+        self.settings.timezone
     }
 
     /// The store the conversation remembers in.

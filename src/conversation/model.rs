@@ -75,6 +75,9 @@ pub struct Incoming {
     /// In groups: the message is a command for this bot, mentions it or replies to it.
     pub addressed: bool,
     pub content: Content,
+    /// In groups: whether the sender administers the chat, when the transport looked it up
+    /// (only for commands that change the chat's settings); `None` when unknown.
+    pub sender_is_chat_admin: Option<bool>,
 }
 
 /// Inline text with its emphasis.
@@ -115,6 +118,8 @@ pub enum Reply {
     Message(Message),
     /// A short notice shown on the pressed button (or printed by the console).
     Notice(String),
+    /// A small text file (an `.ics` calendar) sent as a document.
+    Document { file_name: String, mime: String, text: String, caption: Option<String> },
 }
 
 /// One inline-mode result.

@@ -12,6 +12,9 @@ use crate::meetings;
 
 /// Hits shown in the first reply to a question.
 pub const FIRST_PAGE: usize = 2;
+/// Meetings listed per section of `/meetings`.
+const UPCOMING_LISTED: usize = 10;
+const RECENT_LISTED: usize = 5;
 /// Longest "Did you mean" button label, in characters.
 const MAX_BUTTON_CHARS: usize = 60;
 
@@ -205,22 +208,39 @@ impl Conversation {
         blocks
     }
 
-    pub(super) fn meetings_view(&self, knowledge: &Knowledge, t: &Texts) -> Vec<Block> {
+    /// `/meetings`: upcoming (with plans that have no date yet), then held ones, then plans
+    /// whose date passed unconfirmed; an "Add to calendar" button for each listed meeting
+    /// with an exact date.
+    pub(super) fn meetings_message(&self, knowledge: &Knowledge, lang: Lang) -> Message {
+        let t = lang.texts();
         let today = self.today();
         let mut ahead = meetings::upcoming(&knowledge.meetings, today);
         ahead.extend(meetings::undated_plans(&knowledge.meetings));
         let mut blocks = vec![Block::Para(vec![Span::Bold(t.upcoming_header.into())])];
+        let mut listed: Vec<usize> = ahead.iter().copied().take(UPCOMING_LISTED).collect();
         if ahead.is_empty() {
             blocks.push(para(t.no_upcoming));
         } else {
-            blocks.push(meeting_list(knowledge, &ahead, 10));
+            blocks.push(meeting_list(knowledge, &ahead, UPCOMING_LISTED));
         }
         let recent = meetings::recent(&knowledge.meetings, today);
         if !recent.is_empty() {
             blocks.push(Block::Para(vec![Span::Bold(t.recent_header.into())]));
-            blocks.push(meeting_list(knowledge, &recent, 5));
+            blocks.push(meeting_list(knowledge, &recent, RECENT_LISTED));
+            listed.extend(recent.iter().take(RECENT_LISTED));
         }
-        blocks
+        let unconfirmed = meetings::unconfirmed(&knowledge.meetings, today);
+        if !unconfirmed.is_empty() {
+            blocks.push(Block::Para(vec![Span::Bold(lang.reminder_texts().unconfirmed_header.into())]));
+            blocks.push(meeting_list(knowledge, &unconfirmed, RECENT_LISTED));
+            listed.extend(unconfirmed.iter().take(RECENT_LISTED));
+        }
+        let buttons = listed
+            .into_iter()
+            .filter_map(|i| super::subscriptions::calendar_button(&knowledge.meetings[i], lang, true))
+            .map(|button| vec![button])
+            .collect();
+        Message { blocks, buttons }
     }
 
     pub(super) fn next_view(&self, knowledge: &Knowledge, t: &Texts) -> Vec<Block> {

@@ -16,7 +16,9 @@ pub mod chats;
 pub mod feedback;
 pub mod outbox;
 pub mod reloads;
+pub mod reminders;
 pub mod stats;
+pub mod subscriptions;
 pub mod unanswered;
 pub mod updates;
 
@@ -32,6 +34,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/001-init.sql")),
+        M::up(include_str!("migrations/002-reminders.sql")),
         M::up(include_str!("migrations/003-admin.sql")),
     ])
 }

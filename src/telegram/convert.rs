@@ -40,6 +40,7 @@ pub fn message(msg: &Message, me: &Identity, edited: bool) -> Option<Incoming> {
         language_code: msg.from.as_ref().and_then(|u| u.language_code.clone()),
         addressed: addressed || chat_kind == ChatKind::Private,
         content,
+        sender_is_chat_admin: None,
     })
 }
 
@@ -59,6 +60,7 @@ pub fn callback(on: &Message, from: &User, data: &str) -> Incoming {
         language_code: from.language_code.clone(),
         addressed: true,
         content: Content::Callback(data.to_string()),
+        sender_is_chat_admin: None,
     }
 }
 

@@ -15,6 +15,7 @@ pub mod html;
 pub mod menu;
 pub mod poll;
 pub mod process;
+pub mod reminders;
 pub mod transport;
 
 use std::sync::Arc;
@@ -174,6 +175,9 @@ pub async fn serve(api: Api, chat: Arc<Conversation>, options: Options, lifecycl
         clock: clock.clone(),
         wake: lifecycle.wake.clone(),
     });
+    let scheduler = Arc::new(crate::reminders::Scheduler::new(context.conversation.clone()));
+    let wake = lifecycle.wake.clone();
+    let reminders = tokio::spawn(crate::reminders::run(scheduler, move || wake.wake(), lifecycle.shutdown.clone()));
     let processor = tokio::spawn(process::run(context, inbox.clone(), options.handlers, stop_handling.clone()));
     // Anything still unhandled from the last run.
     inbox.notify_one();
@@ -184,6 +188,7 @@ pub async fn serve(api: Api, chat: Arc<Conversation>, options: Options, lifecycl
     // then the sender flushes what it can.
     stop_handling.cancel();
     let _ = processor.await;
+    let _ = reminders.await;
     stop_sending.cancel();
     let _ = sender.await;
     polled.map_err(anyhow::Error::new)

@@ -12,6 +12,7 @@ use std::time::Duration;
 use teloxide::payloads::{AnswerCallbackQuerySetters, AnswerInlineQuerySetters};
 use teloxide::prelude::Requester;
 use teloxide::requests::Request;
+use teloxide::types::ChatId;
 use teloxide::types::{
     CallbackQuery, InlineQuery, InlineQueryResult, InlineQueryResultArticle, InputMessageContent,
     InputMessageContentText, Message, ParseMode, Update, UpdateKind,
@@ -24,8 +25,9 @@ use tokio_util::sync::CancellationToken;
 
 use super::convert::{self, Identity};
 use super::html;
+use super::reminders;
 use crate::clock::Clock;
-use crate::conversation::{ChatKind, Conversation, Incoming, Reply};
+use crate::conversation::{ChatKind, Content, Conversation, Incoming, Reply, Sender};
 use crate::delivery::{outgoing, Payload, Wake};
 use crate::i18n::Lang;
 use crate::store::outbox::{self, Priority};
@@ -111,17 +113,25 @@ async fn handle(context: &Context, inbound: Inbound) {
 }
 
 async fn on_message(context: &Context, update_id: i64, msg: &Message, edited: bool) {
-    let Some(incoming) = convert::message(msg, &context.me, edited) else {
+    let Some(mut incoming) = convert::message(msg, &context.me, edited) else {
         finish(context, update_id, None, Vec::new());
         return;
     };
+    if let (ChatKind::Group, Sender::User(user), Content::Text(text)) =
+        (incoming.chat_kind, incoming.sender, &incoming.content)
+    {
+        if reminders::needs_admin_check(text) {
+            incoming.sender_is_chat_admin =
+                reminders::is_chat_admin(&context.bot, ChatId(incoming.chat_id), user).await;
+        }
+    }
     tracing::debug!(update_id, chat_id = incoming.chat_id, content = ?incoming.content, "message");
     let replies = respond(context, &incoming).await;
     let now = context.clock.unix();
     let group = incoming.chat_kind == ChatKind::Group;
-    let rows = messages(replies)
-        .map(|message| {
-            let mut row = outgoing(incoming.chat_id, &Payload::Message(message), Priority::Reply, now);
+    let rows = payloads(replies)
+        .map(|payload| {
+            let mut row = outgoing(incoming.chat_id, &payload, Priority::Reply, now);
             row.thread_id = incoming.thread_id;
             // In a group, quote the question so the answer is found in the flow of talk.
             row.reply_to = group.then_some(msg.id.0);
@@ -134,7 +144,15 @@ async fn on_message(context: &Context, update_id: i64, msg: &Message, edited: bo
 async fn on_callback(context: &Context, update_id: i64, query: &CallbackQuery) {
     let data = query.data.clone().unwrap_or_default();
     let origin = query.message.as_ref().and_then(|m| m.regular_message());
-    let incoming = origin.map(|on| convert::callback(on, &query.from, &data));
+    let mut incoming = origin.map(|on| convert::callback(on, &query.from, &data));
+    if let Some(incoming) = incoming.as_mut() {
+        if let (ChatKind::Group, Sender::User(user)) = (incoming.chat_kind, incoming.sender) {
+            if reminders::needs_admin_check(&data) {
+                incoming.sender_is_chat_admin =
+                    reminders::is_chat_admin(&context.bot, ChatId(incoming.chat_id), user).await;
+            }
+        }
+    }
     let replies = match &incoming {
         Some(incoming) => respond(context, incoming).await,
         // A button on an inline-mode message, or on one too old to be shown: none of ours.
@@ -145,14 +163,14 @@ async fn on_callback(context: &Context, update_id: i64, query: &CallbackQuery) {
     };
     let notice = replies.iter().find_map(|r| match r {
         Reply::Notice(text) => Some(text.clone()),
-        Reply::Message(_) => None,
+        Reply::Message(_) | Reply::Document { .. } => None,
     });
     answer_callback(context, update_id, query, notice).await;
     let now = context.clock.unix();
     let rows = match &incoming {
-        Some(incoming) => messages(replies)
-            .map(|message| {
-                let mut row = outgoing(incoming.chat_id, &Payload::Message(message), Priority::Button, now);
+        Some(incoming) => payloads(replies)
+            .map(|payload| {
+                let mut row = outgoing(incoming.chat_id, &payload, Priority::Button, now);
                 row.thread_id = incoming.thread_id;
                 row
             })
@@ -232,9 +250,12 @@ async fn respond(context: &Context, incoming: &Incoming) -> Vec<Reply> {
     })
 }
 
-fn messages(replies: Vec<Reply>) -> impl Iterator<Item = crate::conversation::Message> {
+fn payloads(replies: Vec<Reply>) -> impl Iterator<Item = Payload> {
     replies.into_iter().filter_map(|reply| match reply {
-        Reply::Message(message) => Some(message),
+        Reply::Message(message) => Some(Payload::Message(message)),
+        Reply::Document { file_name, mime, text, caption } => {
+            Some(Payload::Document { file_name, mime, text, caption })
+        }
         // Notices belong on a pressed button, never in the chat.
         Reply::Notice(_) => None,
     })

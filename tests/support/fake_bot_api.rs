@@ -9,7 +9,7 @@
 
 #![allow(dead_code)]
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -41,6 +41,12 @@ impl Recorded {
 
     pub fn text(&self) -> &str {
         self.body["text"].as_str().unwrap_or_default()
+    }
+
+    /// The file of a sendDocument: its name and text.
+    pub fn document(&self) -> Option<(String, String)> {
+        let file = &self.body["document"];
+        Some((file["file_name"].as_str()?.to_string(), file["content"].as_str()?.to_string()))
     }
 
     /// Labels and callback data of the inline keyboard, row by row.
@@ -99,6 +105,10 @@ struct State {
     changed: Notify,
     next_update_id: AtomicI64,
     next_message_id: AtomicI64,
+    /// (chat, user) pairs getChatMember reports as administrators.
+    admins: Mutex<HashSet<(i64, i64)>>,
+    /// Chats whose every send fails with 403 (the user blocked the bot).
+    blocked: Mutex<HashSet<i64>>,
 }
 
 /// A running fake server; it stops with the test's runtime.
@@ -183,6 +193,16 @@ impl FakeBotApi {
         self.state.changed.notify_waiters();
     }
 
+    /// getChatMember reports `user` as an administrator of `chat` from now on.
+    pub fn set_admin(&self, chat: i64, user: i64) {
+        self.state.admins.lock().unwrap().insert((chat, user));
+    }
+
+    /// Every send to `chat` fails with 403 from now on.
+    pub fn block(&self, chat: i64) {
+        self.state.blocked.lock().unwrap().insert(chat);
+    }
+
     /// Every request so far.
     pub fn requests(&self) -> Vec<Recorded> {
         self.state.requests.lock().unwrap().clone()
@@ -236,6 +256,8 @@ async fn serve_connection(stream: TcpStream, state: Arc<State>) {
         }
         let path = request_line.split_whitespace().nth(1).unwrap_or_default().to_string();
         let mut length = 0;
+        let mut chunked = false;
+        let mut content_type = String::new();
         loop {
             let mut header = String::new();
             if reader.read_line(&mut header).await.unwrap_or(0) == 0 {
@@ -248,12 +270,37 @@ async fn serve_connection(stream: TcpStream, state: Arc<State>) {
             if let Some((name, value)) = header.split_once(':') {
                 if name.eq_ignore_ascii_case("content-length") {
                     length = value.trim().parse().unwrap_or(0);
+                } else if name.eq_ignore_ascii_case("transfer-encoding") {
+                    chunked = value.to_ascii_lowercase().contains("chunked");
+                } else if name.eq_ignore_ascii_case("content-type") {
+                    content_type = value.trim().to_string();
                 }
             }
         }
         let mut body = vec![0; length];
         if reader.read_exact(&mut body).await.is_err() {
             return;
+        }
+        if chunked {
+            body.clear();
+            loop {
+                let mut size = String::new();
+                if reader.read_line(&mut size).await.unwrap_or(0) == 0 {
+                    return;
+                }
+                let size = usize::from_str_radix(size.trim().split(';').next().unwrap_or("0"), 16).unwrap_or(0);
+                let mut chunk = vec![0; size + 2];
+                if reader.read_exact(&mut chunk).await.is_err() {
+                    return;
+                }
+                if size == 0 {
+                    break;
+                }
+                body.extend_from_slice(&chunk[..size]);
+            }
+        }
+        if content_type.starts_with("multipart/form-data") {
+            body = multipart_to_json(&body).to_string().into_bytes();
         }
         if state.down.load(Ordering::SeqCst) {
             // An outage: the request is never answered and the connection drops.
@@ -279,6 +326,49 @@ async fn serve_connection(stream: TcpStream, state: Arc<State>) {
             return;
         }
     }
+}
+
+/// A multipart form as JSON: each field by name; a file field becomes
+/// `{"file_name": …, "content": …}` (text files only, as the bot sends).
+fn multipart_to_json(body: &[u8]) -> Value {
+    let text = String::from_utf8_lossy(body);
+    let boundary = text.lines().next().unwrap_or_default().trim().to_string();
+    let mut fields = serde_json::Map::new();
+    if boundary.is_empty() {
+        return Value::Object(fields);
+    }
+    for part in text.split(boundary.as_str()) {
+        let Some((head, content)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let content = content.strip_suffix("\r\n").unwrap_or(content);
+        let attribute = |name: &str| {
+            let key = format!("{name}=\"");
+            head.find(&key).map(|at| head[at + key.len()..].split('"').next().unwrap_or_default().to_string())
+        };
+        let Some(name) = attribute("name") else {
+            continue;
+        };
+        let value = match attribute("filename") {
+            Some(file_name) => json!({ "file_name": file_name, "content": content }),
+            None => match content.parse::<i64>() {
+                Ok(n) => json!(n),
+                Err(_) => json!(content),
+            },
+        };
+        fields.insert(name, value);
+    }
+    // `"document": "attach://<id>"` names the part that holds the file.
+    let attached: Vec<(String, String)> = fields
+        .iter()
+        .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.strip_prefix("attach://")?.to_string())))
+        .collect();
+    for (field, part) in attached {
+        if let Some(file) = fields.remove(&part) {
+            fields.insert(field, file);
+        }
+    }
+    Value::Object(fields)
 }
 
 /// `SendMessage` -> `sendMessage`.
@@ -313,7 +403,11 @@ async fn respond(state: &State, path: &str, body: &[u8]) -> (u16, &'static str, 
     }
     state.requests.lock().unwrap().push(Recorded { method: method.clone(), body: body.clone(), at: Instant::now() });
     state.changed.notify_waiters();
-    let sends = ["sendMessage", "answerCallbackQuery", "answerInlineQuery"];
+    let sends = ["sendMessage", "sendDocument", "answerCallbackQuery", "answerInlineQuery"];
+    let chat = body["chat_id"].as_i64();
+    if method.starts_with("send") && chat.is_some_and(|c| state.blocked.lock().unwrap().contains(&c)) {
+        return api_error(403, "Forbidden: bot was blocked by the user", None);
+    }
     if sends.contains(&method.as_str()) {
         let chat_id = body["chat_id"].as_i64();
         let fault = {
@@ -352,6 +446,23 @@ async fn respond(state: &State, path: &str, body: &[u8]) -> (u16, &'static str, 
         "getWebhookInfo" => ok(json!({
             "url": "", "has_custom_certificate": false, "pending_update_count": 0
         })),
+        "getChatMember" => {
+            let chat = body["chat_id"].as_i64().unwrap_or_default();
+            let user = body["user_id"].as_i64().unwrap_or_default();
+            let status = if state.admins.lock().unwrap().contains(&(chat, user)) { "creator" } else { "member" };
+            ok(json!({ "user": user_json(user, "en"), "status": status, "is_anonymous": false }))
+        }
+        "sendDocument" => {
+            let chat_id = body["chat_id"].as_i64().unwrap_or_default();
+            let message_id = state.next_message_id.fetch_add(1, Ordering::SeqCst);
+            ok(json!({
+                "message_id": message_id,
+                "date": 1_764_000_000,
+                "chat": chat_json(chat_id),
+                "from": bot_user(),
+                "document": {"file_id": format!("doc{message_id}"), "file_unique_id": format!("u{message_id}")},
+            }))
+        }
         "sendMessage" => {
             let chat_id = body["chat_id"].as_i64().unwrap_or_default();
             let message_id = state.next_message_id.fetch_add(1, Ordering::SeqCst);
@@ -458,6 +569,11 @@ pub mod updates {
         json!({ "message": message_json(chat_id, user_id, "en", fields) })
     }
 
+    /// A command typed in group `chat_id` by `user_id`.
+    pub fn group_command(chat_id: i64, user_id: i64, text: &str) -> Value {
+        group_text(chat_id, user_id, text, None)
+    }
+
     /// A sticker in `chat_id` from `user_id`.
     pub fn sticker(chat_id: i64, user_id: i64) -> Value {
         json!({ "message": message_json(chat_id, user_id, "en", json!({
@@ -478,9 +594,14 @@ pub mod updates {
 
     /// A press on a button of the bot's message `message_id` in `chat_id`.
     pub fn callback(chat_id: i64, user_id: i64, message_id: i64, data: &str) -> Value {
+        callback_in(chat_id, user_id, "en", message_id, data)
+    }
+
+    /// A press by a user whose interface language is `language`.
+    pub fn callback_in(chat_id: i64, user_id: i64, language: &str, message_id: i64, data: &str) -> Value {
         json!({ "callback_query": {
             "id": format!("cb{}", next_message_id()),
-            "from": user_json(user_id, "en"),
+            "from": user_json(user_id, language),
             "message": {
                 "message_id": message_id, "date": 1_764_000_000,
                 "chat": chat_json(chat_id), "from": bot_user(), "text": "answer"
