@@ -11,10 +11,11 @@ use chrono_tz::Tz;
 
 use crate::knowledge::{Meeting, MeetingStatus, PartialDate};
 
-/// True when the meeting is not recorded as held and its date (or any day of its month or
-/// year) is today or later.
+/// True when the meeting's date (or any day of its month or year) is today or later. The
+/// status does not decide: with the clock set back (`ICTBOT_NOW`), a meeting the knowledge
+/// records as held is still ahead. Reminders skip held meetings on their own.
 pub fn is_upcoming(meeting: &Meeting, today: NaiveDate) -> bool {
-    meeting.status != MeetingStatus::Held && meeting.date.is_some_and(|d| d.last_day() >= today)
+    meeting.date.is_some_and(|d| d.last_day() >= today)
 }
 
 /// Indices of dated meetings still ahead, soonest first.
@@ -29,11 +30,12 @@ pub fn undated_plans(meetings: &[Meeting]) -> Vec<usize> {
     (0..meetings.len()).filter(|&i| meetings[i].date.is_none() && meetings[i].status != MeetingStatus::Held).collect()
 }
 
-/// Indices of held meetings (dated), most recent first. A held meeting is never upcoming,
-/// even when its date is later than today's.
-pub fn recent(meetings: &[Meeting], _today: NaiveDate) -> Vec<usize> {
+/// Indices of held meetings whose date has passed, most recent first.
+pub fn recent(meetings: &[Meeting], today: NaiveDate) -> Vec<usize> {
     let mut found: Vec<usize> = (0..meetings.len())
-        .filter(|&i| meetings[i].status == MeetingStatus::Held && meetings[i].date.is_some())
+        .filter(|&i| {
+            meetings[i].status == MeetingStatus::Held && meetings[i].date.is_some_and(|d| d.last_day() < today)
+        })
         .collect();
     found.sort_by_key(|&i| std::cmp::Reverse(meetings[i].date.map(|d| (d.last_day(), d.first_day()))));
     found
@@ -47,7 +49,7 @@ pub fn unconfirmed(meetings: &[Meeting], today: NaiveDate) -> Vec<usize> {
             meetings[i].status != MeetingStatus::Held && meetings[i].date.is_some_and(|d| d.last_day() < today)
         })
         .collect();
-    found.sort_by_key(|&i| std::cmp::Reverse(meetings[i].date.map(|d| d.last_day())));
+    found.sort_by_key(|&i| std::cmp::Reverse(meetings[i].date.map(|d| (d.last_day(), d.first_day()))));
     found
 }
 

@@ -146,6 +146,7 @@ async fn each_admin_gets_a_menu_with_the_admin_commands_scoped_to_their_chat() {
             assert!(names(menu).ends_with(&["reload".into(), "stats".into(), "unanswered".into()]), "{}", menu.body);
         }
         let russian = theirs.iter().find(|r| r.body["language_code"] == "ru").unwrap();
-        assert_eq!(russian.body["commands"][11]["description"], "Вопросы без ответа (админы)");
+        let last = russian.body["commands"].as_array().unwrap().last().unwrap();
+        assert_eq!(last["description"], "Вопросы без ответа (админы)");
     }
 }

@@ -137,13 +137,6 @@ fn next_without_dated_meetings_says_so_and_lists_undated_plans() {
 }
 
 #[test]
-fn subscriptions_are_honestly_not_available_yet() {
-    let chat = chat();
-    assert!(plain(chat.handle(&text(1, "/subscribe"))).starts_with("Meeting reminders are not available yet"));
-    assert!(plain(chat.handle(&text(1, "/unsubscribe"))).starts_with("There is nothing to cancel"));
-}
-
-#[test]
 fn admin_commands_need_an_admin_id() {
     let chat = chat();
     let refusal = "Sorry, this command is only for the bot's administrators.\n";

@@ -110,7 +110,20 @@ async fn start_up_registers_the_command_menu_in_english_and_russian() {
     assert!(menus.iter().skip(1).all(|r| r.body["commands"] == russian.body["commands"]));
     assert_eq!(
         names(english),
-        ["start", "help", "ask", "meetings", "next", "sources", "subscribe", "unsubscribe", "about"]
+        [
+            "start",
+            "help",
+            "ask",
+            "meetings",
+            "next",
+            "sources",
+            "subscribe",
+            "unsubscribe",
+            "subscriptions",
+            "remind",
+            "calendar",
+            "about"
+        ]
     );
     assert_eq!(names(english), names(russian));
     assert_eq!(english.body["commands"][4]["description"], "The next meeting");

@@ -141,8 +141,12 @@ pub async fn run<T: Transport>(
     shutdown: CancellationToken,
 ) {
     match store.recover_in_flight() {
-        Ok(0) => {}
-        Ok(n) => tracing::warn!(rows = n, "messages were being sent when the bot stopped; sending them again"),
+        Ok((0, 0)) => {}
+        Ok((again, unknown)) => tracing::warn!(
+            again,
+            unknown,
+            "messages were being sent when the bot stopped; replies are sent again, reminders are not repeated"
+        ),
         Err(err) => tracing::error!("outbox: {err}"),
     }
     let limiters = Arc::new(Limiters::new(options.limits));

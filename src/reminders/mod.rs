@@ -205,12 +205,7 @@ pub fn take_for_chat(conversation: &Conversation, chat_id: i64) -> Result<Vec<Pa
     let store = conversation.store();
     let now = conversation.clock().unix();
     store.expire(now)?;
-    let mut payloads = Vec::new();
-    for row in store.claim_outbox(now, 100, Some(chat_id))? {
-        store.finish_outbox(row.id, Ok(None), now)?;
-        payloads.extend(Payload::from_json(&row.payload));
-    }
-    Ok(payloads)
+    Ok(store.take_due_for_chat(chat_id, now)?.iter().filter_map(|json| Payload::from_json(json)).collect())
 }
 
 /// The message of a payload, for transports that show only messages.

@@ -190,15 +190,48 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// At start-up: rows that had a request under way when the process died are pending
-    /// again. Telegram never answered that request, and a likely loss is worse than an
-    /// unlikely duplicate; a request that timed out while the bot ran is `unknown` instead.
-    pub fn recover_in_flight(&self) -> Result<usize, StoreError> {
-        let n = self.conn().execute(
-            "UPDATE outbox SET state = 'pending', last_error = 'the bot stopped during the request' WHERE state = 'sending'",
-            [],
-        )?;
-        Ok(n)
+    /// At start-up: rows that had a request under way when the process died. Replies to
+    /// people are pending again (a likely loss is worse than an unlikely duplicate), but
+    /// broadcasts are `unknown`: a reminder is promised exactly once, so one that Telegram may
+    /// already have delivered is never repeated. Returns (re-queued, given up as unknown).
+    pub fn recover_in_flight(&self) -> Result<(usize, usize), StoreError> {
+        self.transaction(|tx| {
+            let unknown = tx.execute(
+                "UPDATE outbox SET state = 'unknown', last_error = 'the bot stopped during the request'
+                 WHERE state = 'sending' AND priority >= ?1",
+                [Priority::Broadcast as i64],
+            )?;
+            let pending = tx.execute(
+                "UPDATE outbox SET state = 'pending', last_error = 'the bot stopped during the request' WHERE state = 'sending'",
+                [],
+            )?;
+            Ok((pending, unknown))
+        })
+    }
+
+    /// Takes every due row of `chat_id` out of the queue as sent and returns their payloads
+    /// (JSON), oldest first: the console chat prints its own rows instead of sending them.
+    pub fn take_due_for_chat(&self, chat_id: i64, now: i64) -> Result<Vec<String>, StoreError> {
+        self.transaction(|tx| {
+            let mut statement = tx.prepare(
+                "UPDATE outbox SET state = 'sent', sent_at = ?2
+                 WHERE chat_id = ?1 AND state = 'pending' AND not_before <= ?2 AND expires_at > ?2
+                 RETURNING id, payload",
+            )?;
+            let mut rows: Vec<(i64, String)> = statement
+                .query_map(params![chat_id, now], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            rows.sort_by_key(|(id, _)| *id);
+            Ok(rows.into_iter().map(|(_, payload)| payload).collect())
+        })
+    }
+
+    /// The chats of outbox rows in `state`, for tests and diagnostics.
+    pub fn outbox_chats(&self, state: &str) -> Result<Vec<i64>, StoreError> {
+        let conn = self.conn();
+        let mut statement = conn.prepare("SELECT chat_id FROM outbox WHERE state = ?1 ORDER BY chat_id")?;
+        let rows = statement.query_map(params![state], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Counts rows by state, for tests and statistics.
@@ -283,9 +316,32 @@ mod tests {
         assert_eq!(store.expire(6).unwrap(), [(c, 3)]);
         assert!(store.due(6, 10).unwrap().is_empty());
         store.mark_sending(b).unwrap();
-        assert_eq!(store.recover_in_flight().unwrap(), 1);
+        assert_eq!(store.recover_in_flight().unwrap(), (1, 0));
         store.finish(b, Finished::Unknown, "timed out").unwrap();
         let states = store.outbox_states().unwrap();
         assert_eq!(states, [("expired".into(), 1), ("sent".into(), 1), ("unknown".into(), 1)]);
+    }
+
+    #[test]
+    fn a_broadcast_in_flight_at_a_crash_is_never_repeated_but_a_reply_is() {
+        let store = Store::in_memory().unwrap();
+        let broadcast = store.enqueue(&reply(1, Priority::Broadcast), 0).unwrap();
+        let answer = store.enqueue(&reply(2, Priority::Reply), 0).unwrap();
+        store.mark_sending(broadcast).unwrap();
+        store.mark_sending(answer).unwrap();
+        assert_eq!(store.recover_in_flight().unwrap(), (1, 1));
+        let due: Vec<i64> = store.due(10, 10).unwrap().into_iter().map(|d| d.id).collect();
+        assert_eq!(due, [answer]);
+        assert_eq!(store.outbox_chats("unknown").unwrap(), [1]);
+    }
+
+    #[test]
+    fn the_console_takes_only_its_own_due_rows_once() {
+        let store = Store::in_memory().unwrap();
+        store.enqueue(&reply(1, Priority::Broadcast), 0).unwrap();
+        store.enqueue(&reply(2, Priority::Broadcast), 0).unwrap();
+        assert_eq!(store.take_due_for_chat(1, 10).unwrap().len(), 1);
+        assert!(store.take_due_for_chat(1, 10).unwrap().is_empty());
+        assert_eq!(store.due(10, 10).unwrap().len(), 1, "the other chat's row stays queued");
     }
 }

@@ -177,7 +177,10 @@ pub async fn serve(api: Api, chat: Arc<Conversation>, options: Options, lifecycl
     });
     let scheduler = Arc::new(crate::reminders::Scheduler::new(context.conversation.clone()));
     let wake = lifecycle.wake.clone();
-    let reminders = tokio::spawn(crate::reminders::run(scheduler, move || wake.wake(), lifecycle.shutdown.clone()));
+    // A child token: the scheduler stops when the bot stops for any reason, a rejected token
+    // included, not only on a signal.
+    let stop_reminders = lifecycle.shutdown.child_token();
+    let reminders = tokio::spawn(crate::reminders::run(scheduler, move || wake.wake(), stop_reminders.clone()));
     let processor = tokio::spawn(process::run(context, inbox.clone(), options.handlers, stop_handling.clone()));
     // Anything still unhandled from the last run.
     inbox.notify_one();
@@ -187,6 +190,7 @@ pub async fn serve(api: Api, chat: Arc<Conversation>, options: Options, lifecycl
     // In order: no new updates, the handlers under way finish (their replies are enqueued),
     // then the sender flushes what it can.
     stop_handling.cancel();
+    stop_reminders.cancel();
     let _ = processor.await;
     let _ = reminders.await;
     stop_sending.cancel();
