@@ -98,8 +98,10 @@ pub struct Texts {
     pub no_reload_yet: &'static str,
     /// `{uptime}`, `{documents}`, `{facts}`, `{meetings}`, `{today}`, `{week}`, `{total}`,
     /// `{answered}`, `{unsure}`, `{declined}`, `{p50}`, `{p99}`, `{outbox}`, `{helpful}`,
-    /// `{not_helpful}`, `{last_reload}`.
+    /// `{not_helpful}`, `{last_reload}`, `{subscribers}`.
     pub stats: &'static str,
+    /// The `{subscribers}` of `/stats` when no chat subscribes.
+    pub no_subscribers: &'static str,
     /// `{shown}`, `{total}`.
     pub unanswered_header: &'static str,
     pub unanswered_empty: &'static str,
@@ -187,7 +189,8 @@ static EN: Texts = Texts {
     reload_ok: "ok",
     reload_not_ok: "failed, previous knowledge kept",
     no_reload_yet: "none yet",
-    stats: "Running for: {uptime}\nKnowledge: {documents} documents, {facts} facts, {meetings} meetings\nQuestions: {today} today, {week} in the last 7 days, {total} in all\nAnswered {answered}, unsure {unsure}, declined {declined}\nAnswer time (7 days): p50 {p50}, p99 {p99}\nOutbox: {outbox} waiting\nFeedback: 👍 {helpful}, 👎 {not_helpful}\nLast reload: {last_reload}",
+    no_subscribers: "none",
+    stats: "Running for: {uptime}\nKnowledge: {documents} documents, {facts} facts, {meetings} meetings\nQuestions: {today} today, {week} in the last 7 days, {total} in all\nAnswered {answered}, unsure {unsure}, declined {declined}\nAnswer time (7 days): p50 {p50}, p99 {p99}\nSubscribers: {subscribers}\nOutbox: {outbox} waiting\nFeedback: 👍 {helpful}, 👎 {not_helpful}\nLast reload: {last_reload}",
     unanswered_header: "Questions I could not answer well, newest first ({shown} of {total}):",
     unanswered_empty: "No unanswered questions: nothing was declined, answered unsure or marked 👎.",
     unanswered_footer: "Add what they ask for to knowledge/ and /reload. /unanswered clear empties the list.",
@@ -270,7 +273,8 @@ static RU: Texts = Texts {
     reload_ok: "успешно",
     reload_not_ok: "не удалась, прежние данные сохранены",
     no_reload_yet: "ещё не было",
-    stats: "Работаю: {uptime}\nЗнания: документов {documents}, фактов {facts}, встреч {meetings}\nВопросов: сегодня {today}, за 7 дней {week}, всего {total}\nС ответом {answered}, неуверенно {unsure}, без ответа {declined}\nВремя ответа (7 дней): p50 {p50}, p99 {p99}\nОчередь отправки: {outbox}\nОтзывы: 👍 {helpful}, 👎 {not_helpful}\nПоследняя перезагрузка: {last_reload}",
+    no_subscribers: "нет",
+    stats: "Работаю: {uptime}\nЗнания: документов {documents}, фактов {facts}, встреч {meetings}\nВопросов: сегодня {today}, за 7 дней {week}, всего {total}\nС ответом {answered}, неуверенно {unsure}, без ответа {declined}\nВремя ответа (7 дней): p50 {p50}, p99 {p99}\nПодписчики: {subscribers}\nОчередь отправки: {outbox}\nОтзывы: 👍 {helpful}, 👎 {not_helpful}\nПоследняя перезагрузка: {last_reload}",
     unanswered_header: "Вопросы, на которые я не смог хорошо ответить, сначала новые ({shown} из {total}):",
     unanswered_empty: "Вопросов без ответа нет: ни отказов, ни неуверенных ответов, ни 👎.",
     unanswered_footer: "Добавьте нужное в knowledge/ и выполните /reload. /unanswered clear очищает список.",

@@ -62,6 +62,8 @@ async fn stats_count_questions_by_verdict_with_answer_times_and_feedback() {
     ask(&api, 613, MARS_QUESTION, 1).await;
     api.push(updates::callback(611, 611, 1, &button(&first, "👍 Helpful")));
     api.wait_for("answerCallbackQuery", 1, |_| true).await;
+    ask(&api, 611, "/subscribe SCO", 2).await;
+    ask(&api, 612, "/subscribe ОТГ", 2).await;
     let refused = ask(&api, 613, "/stats", 2).await;
     assert!(refused.text().starts_with("Sorry, this command is only for"), "{}", refused.text());
 
@@ -73,7 +75,10 @@ async fn stats_count_questions_by_verdict_with_answer_times_and_feedback() {
     let times = text.lines().find(|l| l.starts_with("Answer time (7 days): p50 ")).unwrap();
     let p99: f64 = times.split("p99 ").nth(1).unwrap().trim_end_matches(" ms").parse().expect("a p99 in ms");
     assert!(p99 > 0.0 && p99 < 5_000.0, "{times}");
-    assert!(text.contains("Outbox: 0 waiting\nFeedback: 👍 1, 👎 0\nLast reload: none yet"), "{text}");
+    assert!(
+        text.contains("Subscribers: OTS: 1, SCO: 1\nOutbox: 0 waiting\nFeedback: 👍 1, 👎 0\nLast reload: none yet"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -124,6 +124,17 @@ async fn watch_knowledge_reloads_about_a_second_after_files_stop_changing() {
     assert!(ask(&api, 802, 2).await.text().contains("heads of state agreed"));
     api.push(updates::private_text(802, "en", "/meetings"));
     assert!(api.wait_for("sendMessage", 3, to(802)).await.text().contains("Digital summit"));
+    // A reload reads every file; those reads must not count as changes, or each reload
+    // would trigger the next one, forever.
+    let logged = reloads_logged(data.path());
+    tokio::time::sleep(Duration::from_millis(2_500)).await;
+    assert_eq!(reloads_logged(data.path()), logged, "the bot's own reads triggered another reload");
+}
+
+/// How many reloads the bot has logged in its store (read beside the running bot).
+fn reloads_logged(data: &Path) -> i64 {
+    let db = rusqlite::Connection::open(data.join(ictbot::store::FILE_NAME)).unwrap();
+    db.query_row("SELECT COUNT(*) FROM reload_log", [], |r| r.get(0)).unwrap()
 }
 
 fn private(user: u64, text: &str) -> Incoming {

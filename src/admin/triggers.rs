@@ -2,16 +2,18 @@
 //! after files in the knowledge folder stop changing. Each reload runs on a blocking thread
 //! so the async workers keep answering; reloads are serialised by [`super::reload::reload`].
 //!
-//! Watching uses `notify` through `notify-debouncer-mini`, which turns the storm of events an
-//! editor or `git pull` makes into one batch per quiet period; batches that still follow one
-//! another within that period are merged here, so a multi-file change reloads once.
+//! Watching uses `notify` directly. The quiet period is kept here, across the whole folder, so
+//! the storm of events an editor or `git pull` makes, over any number of files, reloads once.
+//! Reads are ignored: inotify reports every open, and a reload opens every file, so counting
+//! them would make each reload trigger the next (a debouncer that hides event kinds cannot
+//! tell them apart, which is why none is used).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
@@ -60,7 +62,7 @@ pub fn spawn_sighup(
 
 /// A running folder watch; dropping it stops watching (so it ends with the bot's run).
 pub struct Watch {
-    _debouncer: Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>,
+    _watcher: RecommendedWatcher,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -70,36 +72,53 @@ impl Drop for Watch {
     }
 }
 
-/// Watches the conversation's knowledge folder (recursively) and reloads `debounce` after
-/// files stop changing. Must be called inside a tokio runtime.
-pub fn watch(
-    chat: Arc<Conversation>,
-    debounce: Duration,
-    after: AfterReload,
-) -> Result<Watch, notify_debouncer_mini::notify::Error> {
+/// Watches the conversation's knowledge folder (recursively) and reloads once `debounce` has
+/// passed with no change to any file in it. Must be called inside a tokio runtime.
+pub fn watch(chat: Arc<Conversation>, debounce: Duration, after: AfterReload) -> Result<Watch, notify::Error> {
     let dir: PathBuf = chat.settings().knowledge_dir.clone();
     let (changes, mut changed) = mpsc::unbounded_channel::<()>();
-    // The debouncer is per path: a file's batch comes half the quiet time after its last
-    // event, and the loop below waits the other half with no batch from any file, so the
-    // reload starts about `debounce` after the last change to any file.
-    let mut debouncer = new_debouncer(debounce / 2, move |result: DebounceEventResult| match result {
-        Ok(events) if !events.is_empty() => {
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| match event {
+        Ok(event) if changes_content(&event.kind) => {
             let _ = changes.send(());
         }
         Ok(_) => {}
         Err(err) => tracing::warn!("watching the knowledge folder: {err}"),
     })?;
-    debouncer.watcher().watch(&dir, RecursiveMode::Recursive)?;
+    watcher.watch(&dir, RecursiveMode::Recursive)?;
     tracing::info!(dir = %dir.display(), "watching the knowledge folder");
     let task = tokio::spawn(async move {
         while changed.recv().await.is_some() {
-            // Files the debouncer reported in separate batches belong to one change when they
-            // follow each other closely (an editor saving several files, a checkout).
-            while let Ok(Some(())) = tokio::time::timeout(debounce / 2, changed.recv()).await {}
+            while let Ok(Some(())) = tokio::time::timeout(debounce, changed.recv()).await {}
             tracing::info!("the knowledge folder changed: reloading");
             reload_in_background(chat.clone(), Trigger::Watch).await;
             after();
         }
     });
-    Ok(Watch { _debouncer: debouncer, task })
+    Ok(Watch { _watcher: watcher, task })
+}
+
+/// Whether an event may have changed what the folder holds: anything but a read (closing a
+/// file after writing it counts as a change).
+fn changes_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, ModifyKind};
+
+    #[test]
+    fn reads_are_not_changes_but_writes_are() {
+        assert!(!changes_content(&EventKind::Access(AccessKind::Open(AccessMode::Read))));
+        assert!(!changes_content(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
+        assert!(changes_content(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
+        assert!(changes_content(&EventKind::Create(CreateKind::File)));
+        assert!(changes_content(&EventKind::Modify(ModifyKind::Any)));
+        assert!(changes_content(&EventKind::Remove(notify::event::RemoveKind::File)));
+    }
 }

@@ -121,6 +121,7 @@ pub(super) fn stats_message(chat: &Conversation, lang: Lang) -> Message {
         store.question_stats(today, week).map_err(|err| tracing::error!("/stats: {err}")).unwrap_or_default();
     let feedback = store.feedback_counts().map_err(|err| tracing::error!("/stats: {err}")).unwrap_or_default();
     let outbox = store.outbox_depth().map_or_else(|_| "—".into(), |n| n.to_string());
+    let subscribers = subscriber_line(chat, lang);
     let secs = chat.uptime().as_secs();
     let last_reload = match store.last_reload() {
         Ok(Some(record)) => {
@@ -152,12 +153,37 @@ pub(super) fn stats_message(chat: &Conversation, lang: Lang) -> Message {
         ("declined", questions.declined.to_string()),
         ("p50", millis(questions.p50_micros)),
         ("p99", millis(questions.p99_micros)),
+        ("subscribers", subscribers),
         ("outbox", outbox),
         ("helpful", feedback.helpful.to_string()),
         ("not_helpful", feedback.not_helpful.to_string()),
         ("last_reload", last_reload),
     ];
     message(vec![text(fill_owned(t.stats, &values))])
+}
+
+/// Active subscribed chats per organization: `All organizations: 3, OTS: 2, SCO: 1`.
+fn subscriber_line(chat: &Conversation, lang: Lang) -> String {
+    let counts = match chat.store().subscriber_counts() {
+        Ok(counts) => counts,
+        Err(err) => {
+            tracing::error!("/stats: {err}");
+            return "—".into();
+        }
+    };
+    if counts.is_empty() {
+        return lang.texts().no_subscribers.into();
+    }
+    let all = lang.reminder_texts().all_organizations_button;
+    // The store sorts by code, so `*` (all organizations) comes first.
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(org, n)| match org.as_str() {
+            crate::store::subscriptions::ALL => format!("{all}: {n}"),
+            code => format!("{code}: {n}"),
+        })
+        .collect();
+    parts.join(", ")
 }
 
 /// The reply to `/unanswered`: newest first, with repeat counts and reasons.

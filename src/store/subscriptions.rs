@@ -92,6 +92,19 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// How many active chats subscribe to each organization code (and to [`ALL`]), by code.
+    pub fn subscriber_counts(&self) -> Result<Vec<(String, usize)>, StoreError> {
+        let conn = self.conn();
+        let mut statement = conn.prepare(
+            "SELECT s.organization, COUNT(*) FROM subscription s
+             WHERE s.active = 1
+               AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.id = s.chat_id AND (c.active = 0 OR c.migrated_to IS NOT NULL))
+             GROUP BY s.organization ORDER BY s.organization",
+        )?;
+        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Sets `chat_id`'s own lead times (seconds before a meeting).
     pub fn set_leads(&self, chat_id: i64, leads: &[i64], now: i64) -> Result<(), StoreError> {
         let text = leads.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
@@ -144,5 +157,16 @@ mod tests {
         assert!(store.subscribers("SCO").unwrap().is_empty());
         store.transaction(|tx| crate::store::chats::seen(tx, 5, "private", None, 2)).unwrap();
         assert_eq!(store.subscribers("SCO").unwrap().len(), 1);
+    }
+
+    #[test]
+    fn counts_are_per_organization_and_leave_out_blocked_chats() {
+        let store = Store::in_memory().unwrap();
+        for (chat, org) in [(1, "OTS"), (2, "OTS"), (2, "SCO"), (3, ALL), (4, "SCO")] {
+            store.subscribe(chat, org, None, 0).unwrap();
+        }
+        store.deactivate_chat(4, 1).unwrap();
+        let counts = store.subscriber_counts().unwrap();
+        assert_eq!(counts, [("*".to_string(), 1), ("OTS".to_string(), 2), ("SCO".to_string(), 1)]);
     }
 }
