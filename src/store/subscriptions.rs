@@ -24,6 +24,11 @@ fn parse_leads(text: Option<String>) -> Option<Vec<i64>> {
     (!leads.is_empty()).then_some(leads)
 }
 
+/// The subscriptions (`s`) that still reach their chat: switched on, and the chat neither
+/// blocks the bot nor has moved to a supergroup.
+const RECEIVING: &str =
+    "s.active = 1 AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.id = s.chat_id AND (c.active = 0 OR c.migrated_to IS NOT NULL))";
+
 impl Store {
     /// Subscribes `chat_id` to `organization` (a code such as `OTS`, or [`ALL`]); a chat that
     /// had blocked the bot and wrote again is switched back on. True when this is new.
@@ -79,13 +84,12 @@ impl Store {
     /// [`ALL`]), once each, by chat id.
     pub fn subscribers(&self, organization: &str) -> Result<Vec<Subscriber>, StoreError> {
         let conn = self.conn();
-        let mut statement = conn.prepare(
+        let mut statement = conn.prepare(&format!(
             "SELECT s.chat_id, MAX(s.language), l.leads FROM subscription s
              LEFT JOIN reminder_leads l ON l.chat_id = s.chat_id
-             WHERE s.active = 1 AND s.organization IN (?1, '*')
-               AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.id = s.chat_id AND (c.active = 0 OR c.migrated_to IS NOT NULL))
-             GROUP BY s.chat_id ORDER BY s.chat_id",
-        )?;
+             WHERE {RECEIVING} AND s.organization IN (?1, '*')
+             GROUP BY s.chat_id ORDER BY s.chat_id"
+        ))?;
         let rows = statement.query_map(params![organization], |r| {
             Ok(Subscriber { chat_id: r.get(0)?, language: r.get(1)?, leads: parse_leads(r.get(2)?) })
         })?;
@@ -95,12 +99,10 @@ impl Store {
     /// How many active chats subscribe to each organization code (and to [`ALL`]), by code.
     pub fn subscriber_counts(&self) -> Result<Vec<(String, usize)>, StoreError> {
         let conn = self.conn();
-        let mut statement = conn.prepare(
+        let mut statement = conn.prepare(&format!(
             "SELECT s.organization, COUNT(*) FROM subscription s
-             WHERE s.active = 1
-               AND NOT EXISTS (SELECT 1 FROM chat c WHERE c.id = s.chat_id AND (c.active = 0 OR c.migrated_to IS NOT NULL))
-             GROUP BY s.organization ORDER BY s.organization",
-        )?;
+             WHERE {RECEIVING} GROUP BY s.organization ORDER BY s.organization"
+        ))?;
         let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
