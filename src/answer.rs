@@ -9,8 +9,11 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-pub use followup::{answer_in_context, context_of, cut_at_word, is_elliptical, known_instead, Context};
+pub use followup::{
+    answer_in_context, context_of, cut_at_word, is_elliptical, known_instead, leans_on_previous, Context, InContext,
+};
 
+use crate::i18n::Lang;
 use crate::knowledge::{Document, Knowledge, Meeting};
 use crate::meetings;
 use crate::search::{words, Candidate, Engine, Ranking, UnitKind};
@@ -45,6 +48,15 @@ pub enum HitKind {
     Calendar,
 }
 
+/// What a calendar listing lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// Meetings still ahead, soonest first (with plans not dated yet).
+    Upcoming,
+    /// The meetings that match the question, in date order.
+    Matching,
+}
+
 /// One quoted answer with its citation.
 #[derive(Debug, Clone)]
 pub struct Hit {
@@ -54,8 +66,14 @@ pub struct Hit {
     /// `meetings.toml`.
     pub snippet: String,
     /// For a [`HitKind::Meeting`], the calendar line (title — date, place (status)) in the
-    /// bot's own words: shown beside the quote, never inside it.
+    /// bot's own words, in English: shown beside the quote, never inside it.
     pub line: Option<String>,
+    /// The meetings (indices into [`Knowledge::meetings`]) the hit is about: the meeting of a
+    /// [`HitKind::Meeting`] hit, the listed ones of a [`HitKind::Calendar`] hit; so a view can
+    /// write their lines in the reader's language.
+    pub meetings: Vec<usize>,
+    /// For a [`HitKind::Calendar`] hit, what the listing is.
+    pub listing: Option<Listing>,
     /// Byte ranges of matched words within `snippet`.
     pub highlights: Vec<Range<usize>>,
     pub citation: Citation,
@@ -220,36 +238,46 @@ fn candidate_hit(knowledge: &Knowledge, engine: &Engine, candidate: &Candidate) 
         UnitKind::Meeting(_) => HitKind::Meeting,
     };
     let snippet = unit.text[candidate.snippet.clone()].to_string();
-    let line = match unit.kind {
-        UnitKind::Meeting(i) => Some(meeting_line(&knowledge.meetings[i])),
-        _ => None,
+    let meetings = match unit.kind {
+        UnitKind::Meeting(i) => vec![i],
+        _ => Vec::new(),
     };
     Hit {
         kind,
         snippet,
-        line,
+        line: meetings.first().map(|&i| meeting_line(&knowledge.meetings[i], Lang::En)),
+        meetings,
+        listing: None,
         highlights: candidate.highlights.clone(),
         citation: Citation::of(&knowledge.documents[unit.document]),
         score: candidate.score,
     }
 }
 
-/// One line describing a meeting: title — date, place (status).
-pub fn meeting_line(meeting: &Meeting) -> String {
+/// One line describing a meeting in `lang`: title — date, place (status).
+pub fn meeting_line(meeting: &Meeting, lang: Lang) -> String {
     let mut details = Vec::new();
     match meeting.date {
-        Some(date) => details.push(date.to_string()),
-        None => details.push("date not set".to_string()),
+        Some(date) => details.push(lang.date(date)),
+        None => details.push(lang.texts().date_not_set.to_string()),
     }
     if let Some(place) = &meeting.place {
         details.push(place.clone());
     }
-    format!("{} — {} ({})", meeting.title, details.join(", "), meeting.status.as_str())
+    format!("{} — {} ({})", meeting.title, details.join(", "), lang.status(meeting.status))
 }
 
-fn calendar_hit(knowledge: &Knowledge, indices: &[usize], header: &str, score: f32) -> Option<Hit> {
+/// Most meetings one calendar listing shows.
+const LISTED: usize = 8;
+
+fn calendar_hit(knowledge: &Knowledge, indices: &[usize], listing: Listing, score: f32) -> Option<Hit> {
     indices.first()?;
-    let lines: Vec<String> = indices.iter().take(8).map(|&i| meeting_line(&knowledge.meetings[i])).collect();
+    let meetings: Vec<usize> = indices.iter().copied().take(LISTED).collect();
+    let lines: Vec<String> = meetings.iter().map(|&i| meeting_line(&knowledge.meetings[i], Lang::En)).collect();
+    let header = match listing {
+        Listing::Upcoming => "Upcoming:",
+        Listing::Matching => "Meetings:",
+    };
     // A listing is the bot's own summary of the calendar, so it cites the calendar file.
     let citation = Citation {
         title: "Meetings calendar".to_string(),
@@ -262,6 +290,8 @@ fn calendar_hit(knowledge: &Knowledge, indices: &[usize], header: &str, score: f
     Some(Hit {
         kind: HitKind::Calendar,
         line: None,
+        meetings,
+        listing: Some(listing),
         snippet: format!("{header}\n{}", lines.join("\n")),
         highlights: Vec::new(),
         citation,
@@ -292,7 +322,7 @@ fn upcoming_hit(knowledge: &Knowledge, ranking: &Ranking, today: NaiveDate) -> O
     let mut ahead = meetings::upcoming(&knowledge.meetings, today);
     ahead.extend(meetings::undated_plans(&knowledge.meetings));
     let ahead = filter_by_mentions(knowledge, ranking, ahead);
-    calendar_hit(knowledge, &ahead, "Upcoming:", 1.0)
+    calendar_hit(knowledge, &ahead, Listing::Upcoming, 1.0)
 }
 
 fn listing_hit(knowledge: &Knowledge, engine: &Engine, ranking: &Ranking) -> Option<Hit> {
@@ -310,7 +340,7 @@ fn listing_hit(knowledge: &Knowledge, engine: &Engine, ranking: &Ranking) -> Opt
         return None;
     }
     meetings::chronological(&knowledge.meetings, &mut found);
-    calendar_hit(knowledge, &found, "Meetings:", 1.0)
+    calendar_hit(knowledge, &found, Listing::Matching, 1.0)
 }
 
 /// Up to three curated questions among the best candidates, in the question's script where

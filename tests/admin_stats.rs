@@ -94,6 +94,7 @@ fn question_counts_survive_a_restart() {
             thread_id: None,
             content: Content::Text(text.into()),
             sender_is_chat_admin: None,
+            replies_to_bot: false,
         };
         chat.handle(&incoming)
             .into_iter()

@@ -146,6 +146,7 @@ fn private(user: u64, text: &str) -> Incoming {
         addressed: true,
         thread_id: None,
         sender_is_chat_admin: None,
+        replies_to_bot: false,
         content: Content::Text(text.into()),
     }
 }

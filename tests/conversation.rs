@@ -52,6 +52,7 @@ fn private(user: u64, language: &str, content: Content) -> Incoming {
         addressed: true,
         content,
         sender_is_chat_admin: None,
+        replies_to_bot: false,
     }
 }
 
@@ -69,6 +70,7 @@ fn group(addressed: bool, content: Content) -> Incoming {
         addressed,
         content,
         sender_is_chat_admin: None,
+        replies_to_bot: false,
     }
 }
 
@@ -222,4 +224,33 @@ fn inline_mode_answers_or_lists_upcoming_meetings() {
     assert!(render_plain(&answers[0].message).contains("February 1, 2024"));
     let ids: BTreeSet<&str> = answers.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids.len(), answers.len(), "inline result ids must be unique");
+}
+
+#[test]
+fn a_short_follow_up_in_a_private_chat_carries_the_previous_question() {
+    let chat = chat();
+    let first = plain(chat.handle(&text(1, "What did Tokayev propose at the OTS summit in Gabala?")));
+    assert!(first.contains("Cybersecurity Council"), "{first}");
+    let follow_up = plain(chat.handle(&text(1, "and when was that?")));
+    assert!(follow_up.contains("October 7"), "{follow_up}");
+    // Another chat has no previous question: the bot asks what is meant, in the user's language.
+    let alone = plain(chat.handle(&private(2, "ru", Content::Text("а где?".into()))));
+    assert!(alone.starts_with("Какую встречу, организацию или тему вы имеете в виду?"), "{alone}");
+    // A new topic right after is not coloured by the previous question.
+    assert!(plain(chat.handle(&text(1, "what is frobnication"))).starts_with("I don't know"));
+}
+
+#[test]
+fn a_decline_is_short_and_names_no_documents() {
+    let said = plain(chat().handle(&text(1, "Turkic council pizza recipe")));
+    assert!(!said.contains("puts forth idea"), "{said}");
+    let text = said.split("Did you mean").next().unwrap();
+    assert!(text.lines().filter(|l| !l.is_empty()).count() <= 3, "{said}");
+}
+
+#[test]
+fn the_russian_calendar_uses_russian_dates_and_status_words() {
+    let meetings = plain(chat().handle(&private(1, "ru", Content::Text("/meetings".into()))));
+    assert!(meetings.contains("7 октября 2025"), "{meetings}");
+    assert!(!meetings.contains("(held)") && !meetings.contains("October"), "{meetings}");
 }

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::{answer, Answer};
+use super::{answer, Answer, Confidence};
 use crate::search::{words, Engine};
 
 /// What is remembered of a question to answer a follow-up to it.
@@ -60,32 +60,68 @@ pub fn context_of(engine: &Engine, question: &str) -> Context {
     Context { question: question.to_string(), topic }
 }
 
-/// True when the question leans on an earlier one: short, and opening with "and …" / "а …",
-/// pointing back ("it", "there", "его"), or naming no topic the knowledge knows.
-pub fn is_elliptical(engine: &Engine, question: &str) -> bool {
+/// True when the words themselves lean on an earlier question: short, and opening with
+/// "and …" / "а …" or pointing back ("it", "there", "его").
+pub fn leans_on_previous(question: &str) -> bool {
     let lowers: Vec<String> = words(question).into_iter().map(|w| w.lower).collect();
     if lowers.is_empty() || lowers.len() > MAX_FOLLOW_UP_WORDS {
         return false;
     }
     let joined = lowers.join(" ");
     let opens = OPENERS.iter().any(|o| joined == *o || joined.starts_with(&format!("{o} ")));
-    let points = lowers.iter().any(|w| POINTERS.contains(&w.as_str()));
-    let no_topic = engine.search(question).plan.groups.iter().all(|g| !g.is_known());
-    opens || points || no_topic
+    opens || lowers.iter().any(|w| POINTERS.contains(&w.as_str()))
+}
+
+/// True when the question leans on an earlier one: [`leans_on_previous`], or short and made
+/// of question words alone ("where?", "когда?"). A word the knowledge does not know is a new
+/// topic, not a follow-up, so "what is frobnication" stays on its own and is declined.
+pub fn is_elliptical(engine: &Engine, question: &str) -> bool {
+    let short = (1..=MAX_FOLLOW_UP_WORDS).contains(&words(question).len());
+    leans_on_previous(question) || (short && engine.search(question).plan.groups.is_empty())
+}
+
+/// An answer to a question that may follow up an earlier one.
+#[derive(Debug, Clone)]
+pub struct InContext {
+    /// The answer; its `question` is the user's own text.
+    pub answer: Answer,
+    /// The question as it was answered, with the previous topic carried over; what a later
+    /// follow-up (or a "More results" button) builds on.
+    pub effective: String,
 }
 
 /// Answers `question`, carrying over the previous question's topic when the question is an
-/// elliptical follow-up to it. The returned answer's `question` is the user's own text.
-/// Without a previous question an elliptical one is answered as it stands (the conversation
-/// may ask what is meant when that answer is declined).
-pub fn answer_in_context(engine: &Engine, question: &str, previous: Option<&Context>, today: NaiveDate) -> Answer {
-    let Some(previous) = previous.filter(|p| !p.topic.is_empty() && is_elliptical(engine, question)) else {
-        return answer(engine, question, today);
+/// elliptical follow-up to it and the topic makes the answer more certain. A question that is
+/// answered with certainty on its own stays on its own, so a full new question is never
+/// coloured by the one before.
+pub fn answer_in_context(engine: &Engine, question: &str, previous: Option<&str>, today: NaiveDate) -> InContext {
+    let own = answer(engine, question, today);
+    let alone = |answer: Answer| InContext { answer, effective: question.to_string() };
+    let Some(previous) = previous else {
+        return alone(own);
     };
-    let expanded = format!("{question} {}", previous.topic.join(" "));
-    let mut answered = answer(engine, &expanded, today);
-    answered.question = question.to_string();
-    answered
+    if own.confidence == Confidence::Sure || !is_elliptical(engine, question) {
+        return alone(own);
+    }
+    let previous = context_of(engine, previous);
+    if previous.topic.is_empty() {
+        return alone(own);
+    }
+    let effective = format!("{question} {}", previous.topic.join(" "));
+    let mut carried = answer(engine, &effective, today);
+    if certainty(carried.confidence) <= certainty(own.confidence) {
+        return alone(own);
+    }
+    carried.question = question.to_string();
+    InContext { answer: carried, effective }
+}
+
+fn certainty(confidence: Confidence) -> u8 {
+    match confidence {
+        Confidence::Declined => 0,
+        Confidence::Unsure => 1,
+        Confidence::Sure => 2,
+    }
 }
 
 /// A suggestion or button label of at most `max_chars` characters, cut at a word boundary

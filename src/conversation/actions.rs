@@ -118,7 +118,7 @@ impl Conversation {
         match action {
             Action::Feedback { helpful, .. } => crate::admin::feedback(self, incoming, lang, id, &question, helpful),
             Action::Suggestion { index, .. } => match suggestions.get(index) {
-                Some(suggestion) => self.question(incoming.chat_id, lang, suggestion),
+                Some(suggestion) => self.question(incoming.chat_id, lang, suggestion, None),
                 None => stale(),
             },
             Action::More { from, .. } => {
@@ -130,7 +130,7 @@ impl Conversation {
                 }
                 let mut blocks = Vec::new();
                 for hit in &page {
-                    blocks.extend(hit_blocks(hit));
+                    blocks.extend(hit_blocks(hit, engine.knowledge(), lang));
                 }
                 let next = from + page.len();
                 let mut row = Vec::new();

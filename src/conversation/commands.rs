@@ -112,7 +112,7 @@ impl Conversation {
         match command {
             Command::Start => match args {
                 "meetings" => vec![Reply::Message(self.meetings_message(knowledge, lang))],
-                "next" => message(self.next_view(knowledge, t)),
+                "next" => message(self.next_view(knowledge, lang)),
                 "sources" => message(sources_view(knowledge, t)),
                 "help" => message(self.help_view(incoming.sender, lang)),
                 "about" => message(about_view(knowledge, t)),
@@ -127,9 +127,12 @@ impl Conversation {
                 para(t.ask_usage),
                 Block::Para(vec![Span::Italic(format!("/ask {}", t.example_question))]),
             ]),
-            Command::Ask => self.question(incoming.chat_id, lang, args),
+            Command::Ask => {
+                let previous = self.previous_question(incoming);
+                self.question(incoming.chat_id, lang, args, previous.as_deref())
+            }
             Command::Meetings => vec![Reply::Message(self.meetings_message(knowledge, lang))],
-            Command::Next => message(self.next_view(knowledge, t)),
+            Command::Next => message(self.next_view(knowledge, lang)),
             Command::Sources => message(sources_view(knowledge, t)),
             Command::Subscribe
             | Command::Unsubscribe

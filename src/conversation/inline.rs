@@ -14,7 +14,8 @@ pub const MAX_INLINE_RESULTS: usize = 5;
 impl Conversation {
     /// Results for an inline query: answers to `query`, or upcoming meetings when it is empty.
     pub fn inline(&self, query: &str, language_code: Option<&str>) -> Vec<InlineItem> {
-        let t = Lang::from_code(language_code).texts();
+        let lang = Lang::from_code(language_code);
+        let t = lang.texts();
         let engine = self.engine();
         let knowledge = engine.knowledge();
         let query = clean(query);
@@ -36,7 +37,7 @@ impl Conversation {
                 .take(MAX_INLINE_RESULTS)
                 .map(|i| {
                     let meeting = &knowledge.meetings[i];
-                    let line = meeting_line(meeting);
+                    let line = meeting_line(meeting, lang);
                     let citation = Citation::of(&knowledge.documents[meeting.document]);
                     let mut cite = vec![Span::Text("— ".into())];
                     cite.extend(citation_spans(&citation));
@@ -69,7 +70,7 @@ impl Conversation {
                 id: format!("a{n}"),
                 title: hit.citation.title.clone(),
                 description: shorten(&hit.snippet, 120),
-                message: Message { blocks: hit_blocks(hit), buttons: Vec::new() },
+                message: Message { blocks: hit_blocks(hit, engine.knowledge(), lang), buttons: Vec::new() },
             })
             .collect()
     }

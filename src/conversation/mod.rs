@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::admin;
-use crate::answer::answer;
+use crate::answer::{answer_in_context, leans_on_previous, InContext};
 use crate::clock::{Clock, SystemClock};
 use crate::i18n::{fill, Lang};
 use crate::knowledge::Knowledge;
@@ -49,6 +49,11 @@ pub use model::{Block, Button, ChatKind, Content, Incoming, InlineItem, Message,
 use small_talk::{small_talk, SmallTalk};
 pub use views::shorten;
 use views::{answer_message, message, para};
+
+/// How long after a question a short one in a private chat may follow it up, in seconds.
+const FOLLOW_UP_WITHIN: i64 = 10 * 60;
+/// How old a question a reply to the bot's answer may follow up, in seconds.
+const REPLY_FOLLOWS_UP_WITHIN: i64 = 24 * 60 * 60;
 
 /// Longest question accepted, in characters (Telegram's own limit for a text message).
 pub const MAX_QUESTION_CHARS: usize = 4096;
@@ -229,7 +234,10 @@ impl Conversation {
                     None => match small_talk(&text) {
                         Some(SmallTalk::Greeting) => self.command(incoming, lang, Command::Start, ""),
                         Some(SmallTalk::Thanks) => message(vec![para(t.you_are_welcome)]),
-                        None => self.question(incoming.chat_id, lang, &text),
+                        None => {
+                            let previous = self.previous_question(incoming);
+                            self.question(incoming.chat_id, lang, &text, previous.as_deref())
+                        }
                     },
                 }
             }
@@ -249,7 +257,28 @@ impl Conversation {
         }
     }
 
-    fn question(&self, chat_id: i64, lang: Lang, text: &str) -> Vec<Reply> {
+    /// The question a message may follow up: in a reply to the bot, the chat's last question
+    /// of the past day; in a private chat, one asked in the last few minutes.
+    pub(super) fn previous_question(&self, incoming: &Incoming) -> Option<String> {
+        let window = if incoming.replies_to_bot {
+            REPLY_FOLLOWS_UP_WITHIN
+        } else if incoming.chat_kind == ChatKind::Private {
+            FOLLOW_UP_WITHIN
+        } else {
+            return None;
+        };
+        let since = self.clock.unix() - window;
+        match self.store.last_question(incoming.chat_id, since) {
+            Ok(found) => found.map(|(question, _)| question),
+            Err(err) => {
+                tracing::warn!(chat_id = incoming.chat_id, "cannot read the last question: {err}");
+                None
+            }
+        }
+    }
+
+    /// Answers `text`, as a follow-up to `previous` when it is one.
+    pub(super) fn question(&self, chat_id: i64, lang: Lang, text: &str, previous: Option<&str>) -> Vec<Reply> {
         let t = lang.texts();
         let text = text.trim();
         if text.is_empty() {
@@ -263,13 +292,19 @@ impl Conversation {
         }
         let engine = self.engine();
         let started = Instant::now();
-        let answer = answer(&engine, text, self.today());
+        let InContext { answer, effective } = answer_in_context(&engine, text, previous, self.today());
         admin::record_question(self, text, &answer, started.elapsed());
         self.asked.fetch_add(1, Ordering::Relaxed);
         if answer.answered() {
             self.answered.fetch_add(1, Ordering::Relaxed);
         }
-        let remembered = Remembered { question: text.to_string(), suggestions: answer.suggestions.clone() };
+        if !answer.answered() && leans_on_previous(text) {
+            // "And where?" with nothing to follow: ask rather than decline.
+            return message(vec![para(t.what_is_meant), Block::Para(vec![Span::Italic(t.example_question.into())])]);
+        }
+        // The question as answered (with a carried-over topic) is what buttons and the next
+        // follow-up build on.
+        let remembered = Remembered { question: effective, suggestions: answer.suggestions.clone() };
         // Without the memory the answer still stands; its buttons then report that they expired
         // (ids start at 1, so 0 is never found).
         let id = self.store.remember_question(chat_id, &remembered, self.clock.unix()).unwrap_or_else(|err| {

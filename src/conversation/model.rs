@@ -78,6 +78,8 @@ pub struct Incoming {
     /// In groups: whether the sender administers the chat, when the transport looked it up
     /// (only for commands that change the chat's settings); `None` when unknown.
     pub sender_is_chat_admin: Option<bool>,
+    /// The message replies to one of the bot's messages: a follow-up to the last answer.
+    pub replies_to_bot: bool,
 }
 
 /// Inline text with its emphasis.

@@ -5,7 +5,7 @@ use super::actions::Action;
 use super::commands::Command;
 use super::model::{Block, Button, Message, Reply, Span};
 use super::{Conversation, Counts, Sender};
-use crate::answer::{meeting_line, Answer, Citation, Confidence, Hit};
+use crate::answer::{cut_at_word, meeting_line, Answer, Citation, Confidence, Hit, Listing};
 use crate::i18n::{fill, Lang, Texts};
 use crate::knowledge::Knowledge;
 use crate::meetings;
@@ -35,7 +35,7 @@ pub(super) fn answer_message(answer: &Answer, knowledge: &Knowledge, id: u64, la
         Confidence::Sure => FIRST_PAGE,
     };
     for hit in answer.hits.iter().take(shown) {
-        blocks.extend(hit_blocks(hit));
+        blocks.extend(hit_blocks(hit, knowledge, lang));
     }
     let mut buttons = Vec::new();
     if answer.confidence != Confidence::Sure && !answer.suggestions.is_empty() {
@@ -72,29 +72,39 @@ fn feedback_row(id: u64, t: &Texts) -> Vec<Button> {
     ]
 }
 
-/// What the bot knows about, for a decline: organizations and document titles.
+/// What the bot knows about, for a short decline: the organizations its documents cover.
 pub(super) fn known_topics(knowledge: &Knowledge, t: &Texts) -> String {
     let mut orgs: Vec<&str> = Vec::new();
-    for document in &knowledge.documents {
-        for org in &document.organizations {
-            if !orgs.contains(&org.as_str()) {
-                orgs.push(org);
-            }
+    for org in knowledge.documents.iter().flat_map(|d| &d.organizations) {
+        if !orgs.contains(&org.as_str()) {
+            orgs.push(org);
         }
     }
-    let mut titles: Vec<&str> = knowledge.documents.iter().take(8).map(|d| d.title.as_str()).collect();
-    if knowledge.documents.len() > 8 {
-        titles.push("…");
-    }
-    fill(t.known_topics, &[("orgs", &orgs.join(", ")), ("titles", &titles.join("; "))])
+    fill(t.known_topics, &[("orgs", &orgs.join(", "))])
 }
 
-/// A quote with its highlights, then its source line.
-/// A meeting hit's calendar line (the bot's own words) comes first, outside the quote.
-pub(super) fn hit_blocks(hit: &Hit) -> Vec<Block> {
+/// A quote with its highlights, then its source line. A meeting hit's calendar line comes
+/// first, outside the quote; a calendar listing is the bot's own lines, never quoted. Both are
+/// written in `lang` (the hit's own `line` and `snippet` stay English for `ask --json`).
+pub(super) fn hit_blocks(hit: &Hit, knowledge: &Knowledge, lang: Lang) -> Vec<Block> {
+    let t = lang.texts();
+    let line_of = |i: usize| knowledge.meetings.get(i).map(|m| meeting_line(m, lang));
+    if let Some(listing) = hit.listing {
+        let header = match listing {
+            Listing::Upcoming => t.upcoming_header,
+            Listing::Matching => t.matching_header,
+        };
+        let lines: Vec<String> = hit.meetings.iter().filter_map(|&i| line_of(i)).map(|l| format!("• {l}")).collect();
+        return vec![
+            Block::Para(vec![Span::Bold(header.into())]),
+            Block::Para(vec![Span::Text(lines.join("\n"))]),
+            Block::Para(vec![Span::Text(format!("— {}", t.calendar_title))]),
+        ];
+    }
     let mut cite = vec![Span::Text("— ".into())];
     cite.extend(citation_spans(&hit.citation));
-    let mut blocks: Vec<Block> = hit.line.iter().map(|line| Block::Para(vec![Span::Bold(line.clone())])).collect();
+    let line = hit.meetings.first().and_then(|&i| line_of(i)).or_else(|| hit.line.clone());
+    let mut blocks: Vec<Block> = line.into_iter().map(|line| Block::Para(vec![Span::Bold(line)])).collect();
     blocks.push(Block::Quote(highlighted(&hit.snippet, &hit.highlights)));
     blocks.push(Block::Para(cite));
     blocks
@@ -162,9 +172,9 @@ pub(super) fn about_view(knowledge: &Knowledge, t: &Texts) -> Vec<Block> {
     vec![Block::Para(vec![Span::Text(fill(t.about, &values))])]
 }
 
-pub(super) fn meeting_list(knowledge: &Knowledge, indices: &[usize], limit: usize) -> Block {
+pub(super) fn meeting_list(knowledge: &Knowledge, indices: &[usize], limit: usize, lang: Lang) -> Block {
     let lines: Vec<String> =
-        indices.iter().take(limit).map(|&i| format!("• {}", meeting_line(&knowledge.meetings[i]))).collect();
+        indices.iter().take(limit).map(|&i| format!("• {}", meeting_line(&knowledge.meetings[i], lang))).collect();
     Block::Para(vec![Span::Text(lines.join("\n"))])
 }
 
@@ -176,15 +186,10 @@ pub(super) fn message(blocks: Vec<Block>) -> Vec<Reply> {
     vec![Reply::Message(Message { blocks, buttons: Vec::new() })]
 }
 
-/// At most `max` characters of `text` on one line, with an ellipsis when cut.
+/// At most `max` characters of `text` on one line, cut at a word with an ellipsis.
 pub fn shorten(text: &str, max: usize) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let mut out: String = flat.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    cut_at_word(&flat, max)
 }
 
 impl Conversation {
@@ -221,18 +226,18 @@ impl Conversation {
         if ahead.is_empty() {
             blocks.push(para(t.no_upcoming));
         } else {
-            blocks.push(meeting_list(knowledge, &ahead, UPCOMING_LISTED));
+            blocks.push(meeting_list(knowledge, &ahead, UPCOMING_LISTED, lang));
         }
         let recent = meetings::recent(&knowledge.meetings, today);
         if !recent.is_empty() {
             blocks.push(Block::Para(vec![Span::Bold(t.recent_header.into())]));
-            blocks.push(meeting_list(knowledge, &recent, RECENT_LISTED));
+            blocks.push(meeting_list(knowledge, &recent, RECENT_LISTED, lang));
             listed.extend(recent.iter().take(RECENT_LISTED));
         }
         let unconfirmed = meetings::unconfirmed(&knowledge.meetings, today);
         if !unconfirmed.is_empty() {
             blocks.push(Block::Para(vec![Span::Bold(lang.reminder_texts().unconfirmed_header.into())]));
-            blocks.push(meeting_list(knowledge, &unconfirmed, RECENT_LISTED));
+            blocks.push(meeting_list(knowledge, &unconfirmed, RECENT_LISTED, lang));
             listed.extend(unconfirmed.iter().take(RECENT_LISTED));
         }
         let buttons = listed
@@ -243,14 +248,16 @@ impl Conversation {
         Message { blocks, buttons }
     }
 
-    pub(super) fn next_view(&self, knowledge: &Knowledge, t: &Texts) -> Vec<Block> {
+    pub(super) fn next_view(&self, knowledge: &Knowledge, lang: Lang) -> Vec<Block> {
+        let t = lang.texts();
         let mut blocks = vec![Block::Para(vec![Span::Bold(t.next_header.into())])];
         match meetings::next(&knowledge.meetings, self.today()) {
             Some(i) => {
                 let meeting = &knowledge.meetings[i];
-                blocks.push(Block::Para(vec![Span::Text(meeting_line(meeting))]));
-                if !meeting.summary.is_empty() {
-                    blocks.push(Block::Quote(vec![Span::Text(meeting.summary.clone())]));
+                blocks.push(Block::Para(vec![Span::Text(meeting_line(meeting, lang))]));
+                // The maintainers' summary is not the source's words; the source sentence is.
+                if let Some(sentence) = super::reminder_view::source_sentence(knowledge, meeting) {
+                    blocks.push(Block::Quote(vec![Span::Text(sentence)]));
                 }
                 let mut cite = vec![Span::Text("— ".into())];
                 cite.extend(citation_spans(&Citation::of(&knowledge.documents[meeting.document])));
@@ -261,7 +268,7 @@ impl Conversation {
                 let plans = meetings::undated_plans(&knowledge.meetings);
                 if !plans.is_empty() {
                     blocks.push(Block::Para(vec![Span::Bold(t.undated_header.into())]));
-                    blocks.push(meeting_list(knowledge, &plans, 10));
+                    blocks.push(meeting_list(knowledge, &plans, 10, lang));
                 }
             }
         }

@@ -31,6 +31,20 @@ impl Store {
         })
     }
 
+    /// The latest question asked in `chat_id` at `since` or later, with when it was asked:
+    /// what a follow-up builds on.
+    pub fn last_question(&self, chat_id: i64, since: i64) -> Result<Option<(String, i64)>, StoreError> {
+        let row = self
+            .conn()
+            .query_row(
+                "SELECT question, created_at FROM button_question WHERE chat_id = ?1 ORDER BY id DESC LIMIT 1",
+                [chat_id],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+            )
+            .optional()?;
+        Ok(row.filter(|(_, at)| *at >= since))
+    }
+
     /// The question behind button id `id`, only when asked in `chat_id`.
     pub fn remembered_question(&self, id: u64, chat_id: i64) -> Result<Option<Remembered>, StoreError> {
         let Ok(id) = i64::try_from(id) else {
@@ -72,5 +86,17 @@ mod tests {
         assert_eq!(store.remembered_question(first, 1).unwrap(), None);
         assert_eq!(store.remembered_question(second, 1).unwrap(), Some(q("second")));
         assert_eq!(store.remembered_question(u64::MAX, 1).unwrap(), None);
+    }
+
+    #[test]
+    fn the_last_question_is_the_chats_latest_and_only_when_recent() {
+        let store = Store::in_memory().unwrap();
+        let q = |s: &str| Remembered { question: s.into(), suggestions: Vec::new() };
+        store.remember_question(1, &q("older"), 100).unwrap();
+        store.remember_question(1, &q("latest"), 200).unwrap();
+        store.remember_question(2, &q("other chat"), 300).unwrap();
+        assert_eq!(store.last_question(1, 150).unwrap(), Some(("latest".into(), 200)));
+        assert_eq!(store.last_question(1, 201).unwrap(), None, "too old to follow");
+        assert_eq!(store.last_question(3, 0).unwrap(), None);
     }
 }

@@ -41,6 +41,7 @@ pub fn message(msg: &Message, me: &Identity, edited: bool) -> Option<Incoming> {
         addressed: addressed || chat_kind == ChatKind::Private,
         content,
         sender_is_chat_admin: None,
+        replies_to_bot: replies_to_me,
     })
 }
 
@@ -61,6 +62,7 @@ pub fn callback(on: &Message, from: &User, data: &str) -> Incoming {
         addressed: true,
         content: Content::Callback(data.to_string()),
         sender_is_chat_admin: None,
+        replies_to_bot: false,
     }
 }
 
