@@ -13,7 +13,7 @@ pub use followup::{
     answer_in_context, context_of, cut_at_word, is_elliptical, known_instead, leans_on_previous, Context, InContext,
 };
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts};
 use crate::knowledge::{Document, Knowledge, Meeting};
 use crate::meetings;
 use crate::search::{words, Candidate, Engine, Ranking, UnitKind};
@@ -55,6 +55,16 @@ pub enum Listing {
     Upcoming,
     /// The meetings that match the question, in date order.
     Matching,
+}
+
+impl Listing {
+    /// The listing's header in the language of `t`.
+    pub fn header(self, t: &Texts) -> &'static str {
+        match self {
+            Listing::Upcoming => t.upcoming_header,
+            Listing::Matching => t.matching_header,
+        }
+    }
 }
 
 /// One quoted answer with its citation.
@@ -274,13 +284,11 @@ fn calendar_hit(knowledge: &Knowledge, indices: &[usize], listing: Listing, scor
     indices.first()?;
     let meetings: Vec<usize> = indices.iter().copied().take(LISTED).collect();
     let lines: Vec<String> = meetings.iter().map(|&i| meeting_line(&knowledge.meetings[i], Lang::En)).collect();
-    let header = match listing {
-        Listing::Upcoming => "Upcoming:",
-        Listing::Matching => "Meetings:",
-    };
+    let english = Lang::En.texts();
+    let header = listing.header(english);
     // A listing is the bot's own summary of the calendar, so it cites the calendar file.
     let citation = Citation {
-        title: "Meetings calendar".to_string(),
+        title: english.calendar_title.to_string(),
         source: "meetings.toml".to_string(),
         url: None,
         organizations: Vec::new(),

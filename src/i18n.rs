@@ -52,7 +52,7 @@ pub struct Texts {
     pub ask_usage: &'static str,
     pub unsure: &'static str,
     pub declined: &'static str,
-    /// `{orgs}`, `{titles}`.
+    /// `{orgs}`.
     pub known_topics: &'static str,
     /// A meeting with no date yet, in its calendar line.
     pub date_not_set: &'static str,

@@ -262,6 +262,6 @@ fn suggestions_follow_the_question_script_and_declines_say_what_is_known() {
     for s in &a.suggestions {
         assert!(ictbot::search::is_cyrillic(s), "{s}");
     }
-    let known = known_instead(engine());
+    let known = known_instead(engine().knowledge());
     assert!(known.contains(&"SCO".to_string()) && known.contains(&"OTS".to_string()), "{known:?}");
 }

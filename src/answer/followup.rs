@@ -9,6 +9,7 @@
 use chrono::NaiveDate;
 
 use super::{answer, Answer, Confidence};
+use crate::knowledge::Knowledge;
 use crate::search::{words, Engine};
 
 /// What is remembered of a question to answer a follow-up to it.
@@ -136,9 +137,9 @@ pub fn cut_at_word(text: &str, max_chars: usize) -> String {
 }
 
 /// The organizations the knowledge covers, for a short decline ("I know about OTS, SCO, CIS").
-pub fn known_instead(engine: &Engine) -> Vec<String> {
+pub fn known_instead(knowledge: &Knowledge) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for organization in engine.knowledge().documents.iter().flat_map(|d| &d.organizations) {
+    for organization in knowledge.documents.iter().flat_map(|d| &d.organizations) {
         if !out.contains(organization) {
             out.push(organization.clone());
         }

@@ -5,7 +5,7 @@ use super::actions::Action;
 use super::commands::Command;
 use super::model::{Block, Button, Message, Reply, Span};
 use super::{Conversation, Counts, Sender};
-use crate::answer::{cut_at_word, meeting_line, Answer, Citation, Confidence, Hit, Listing};
+use crate::answer::{cut_at_word, known_instead, meeting_line, Answer, Citation, Confidence, Hit};
 use crate::i18n::{fill, Lang, Texts};
 use crate::knowledge::Knowledge;
 use crate::meetings;
@@ -74,13 +74,7 @@ fn feedback_row(id: u64, t: &Texts) -> Vec<Button> {
 
 /// What the bot knows about, for a short decline: the organizations its documents cover.
 pub(super) fn known_topics(knowledge: &Knowledge, t: &Texts) -> String {
-    let mut orgs: Vec<&str> = Vec::new();
-    for org in knowledge.documents.iter().flat_map(|d| &d.organizations) {
-        if !orgs.contains(&org.as_str()) {
-            orgs.push(org);
-        }
-    }
-    fill(t.known_topics, &[("orgs", &orgs.join(", "))])
+    fill(t.known_topics, &[("orgs", &known_instead(knowledge).join(", "))])
 }
 
 /// A quote with its highlights, then its source line. A meeting hit's calendar line comes
@@ -90,10 +84,7 @@ pub(super) fn hit_blocks(hit: &Hit, knowledge: &Knowledge, lang: Lang) -> Vec<Bl
     let t = lang.texts();
     let line_of = |i: usize| knowledge.meetings.get(i).map(|m| meeting_line(m, lang));
     if let Some(listing) = hit.listing {
-        let header = match listing {
-            Listing::Upcoming => t.upcoming_header,
-            Listing::Matching => t.matching_header,
-        };
+        let header = listing.header(t);
         let lines: Vec<String> = hit.meetings.iter().filter_map(|&i| line_of(i)).map(|l| format!("• {l}")).collect();
         return vec![
             Block::Para(vec![Span::Bold(header.into())]),
