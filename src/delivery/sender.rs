@@ -120,7 +120,7 @@ impl Wake {
 
 /// Longest sleep with nothing to do: expiries are checked at least this often.
 const IDLE: Duration = Duration::from_secs(30);
-/// Rows read per look; one per chat, so this bounds the chats considered at once.
+/// Most rows read per look; one per chat, so this bounds the chats considered at once.
 const HEADS: usize = 1000;
 
 /// What a finished send job tells the loop.
@@ -166,7 +166,10 @@ pub async fn run<T: Transport>(
         for (id, chat_id) in store.expire(unix).unwrap_or_default() {
             tracing::warn!(row = id, chat_id, "a message expired before it could be delivered; dropped");
         }
-        let heads = store.due(unix, HEADS).unwrap_or_else(|err| {
+        // Enough heads to fill every free slot past the chats that are busy or paused; reading
+        // more each look only costs time while the store is shared with the replies.
+        let wanted = (options.concurrency + in_flight.len() + paused.len()).min(HEADS);
+        let heads = store.due(unix, wanted).unwrap_or_else(|err| {
             tracing::error!("outbox: {err}");
             Vec::new()
         });
