@@ -265,3 +265,38 @@ fn suggestions_follow_the_question_script_and_declines_say_what_is_known() {
     let known = known_instead(engine().knowledge());
     assert!(known.contains(&"SCO".to_string()) && known.contains(&"OTS".to_string()), "{known:?}");
 }
+
+/// A knowledge folder holding one document with the given body.
+fn one_document(body: &str) -> Engine {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("documents")).unwrap();
+    std::fs::write(dir.path().join("facts.toml"), "").unwrap();
+    std::fs::write(dir.path().join("meetings.toml"), "").unwrap();
+    let front = "+++\nid = \"note\"\ntitle = \"Forum note\"\norganizations = [\"SCO\"]\ndate = \"2024-02-01\"\n\
+                 date_label = \"published\"\nurl = \"https://example.org/note\"\n+++\n";
+    std::fs::write(dir.path().join("documents/010-note.md"), format!("{front}{body}")).unwrap();
+    Engine::build(knowledge::load(dir.path()).expect("knowledge loads")).expect("index builds")
+}
+
+#[test]
+fn who_where_and_how_many_questions_quote_the_sentence_that_holds_the_answer() {
+    let filler = "The delegations exchanged views on broadband, cybersecurity, e-government services, digital \
+                  skills for civil servants, satellite links, postal logistics and the harmonisation of spectrum \
+                  rules across the region over two long sessions.";
+    let engine = one_document(&format!(
+        "The regional innovation forum on digital cooperation was widely discussed by regional delegations. \
+         {filler} {filler} The regional innovation forum was first proposed by Minister Rustam Nazarov. \
+         {filler} {filler} The regional innovation forum will be convened in Samarkand. {filler} {filler} \
+         The regional innovation forum brought together 240 participants."
+    ));
+    for (question, expected) in [
+        ("Who proposed the regional innovation forum on digital cooperation?", "Nazarov"),
+        ("Where will the regional innovation forum on digital cooperation be convened?", "Samarkand"),
+        ("How many people did the regional innovation forum on digital cooperation bring together?", "240"),
+        ("Кто предложил regional innovation forum?", "Nazarov"),
+    ] {
+        let a = answer(&engine, question, day(TODAY));
+        let snippet = a.hits.first().map_or("", |h| h.snippet.as_str());
+        assert!(snippet.contains(expected), "{question}: {snippet}");
+    }
+}

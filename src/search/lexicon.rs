@@ -15,6 +15,7 @@ pub const MAX_QUESTION_WORDS: usize = 64;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Intent {
     pub when: bool,
+    pub who: bool,
     pub place: bool,
     pub count: bool,
     pub list: bool,
@@ -474,8 +475,11 @@ fn detect_intent(lowers: &[String]) -> Intent {
     Intent {
         when: has(&["when", "date", "dates"], &["когда", "дата", "дату", "числа"])
             || lowers.windows(2).any(|w| w[0] == "what" && (w[1] == "year" || w[1] == "day")),
+        who: has(&["who", "whom", "whose"], &[])
+            || lowers.iter().any(|w| ["кто", "кого", "кем", "кому", "чей", "чья", "чьё", "чьи"].contains(&w.as_str())),
         place: has(&["where", "city"], &["где", "город"]),
-        count: lowers.windows(2).any(|w| w[0] == "how" && w[1] == "many") || has(&["number"], &["сколько"]),
+        count: lowers.windows(2).any(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"))
+            || has(&["number"], &["сколько"]),
         list: has(&["list", "all", "every"], &["список", "перечисл", "какие"])
             || lowers.iter().any(|w| w == "все" || w == "всех"),
         upcoming: has(

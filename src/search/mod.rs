@@ -6,6 +6,7 @@
 //! question's meaning it covers, and the best 1–3 sentences are cut out as its snippet.
 //! It knows nothing of Telegram or of how answers are worded.
 
+mod kinds;
 mod language;
 mod lexicon;
 mod rank;

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::kinds::Kinds;
 use super::units::{holds, Sentence, Unit, UnitKind};
 use super::{Candidate, Engine, Intent, QueryPlan};
 
@@ -52,12 +53,8 @@ impl Engine {
         // A "how many" answer without a number, or a "when" answer without a date, misses
         // what was asked however many words it shares with the question.
         let quoted = &unit.sentences[snippet.clone()];
-        if plan.intent.count && !quoted.iter().any(|s| s.has_number) {
-            coverage *= 0.6;
-        }
-        if plan.intent.when && !quoted.iter().any(|s| s.has_date) {
-            coverage *= 0.85;
-        }
+        let held = quoted.iter().fold(Kinds::default(), |held, s| held.union(s.kinds));
+        coverage *= Kinds::asked(plan.intent).without(held).missing_factor();
         let snippet = match (quoted.first(), quoted.last()) {
             (Some(first), Some(last)) => first.range.start..last.range.end,
             _ => 0..unit.text.len(),
@@ -87,7 +84,7 @@ impl Engine {
             let matched: f32 =
                 plan.groups.iter().map(|g| g.weight * g.credit(|s| holds(&sentence.stems, &self.stems, s))).sum();
             let wanted = intent_bonus(plan.intent, sentence);
-            (matched, wanted)
+            (matched * Kinds::asked(plan.intent).without(sentence.kinds).sentence_factor(), wanted)
         };
         let scores: Vec<(f32, f32)> = (0..unit.sentences.len()).map(sentence_score).collect();
         let best = (0..scores.len())
@@ -100,11 +97,10 @@ impl Engine {
         // Grow the window while a neighbour adds matched weight and the snippet stays short.
         // A neighbour that supplies what the question asks for and the window lacks (the date
         // of a "when" question, the number of a "how many") is worth more than any match.
+        let asked = Kinds::asked(plan.intent);
         let supplies = |i: usize, window: &Range<usize>| -> bool {
-            let lacks = |has: fn(&Sentence) -> bool| !unit.sentences[window.clone()].iter().any(has);
-            let sentence = &unit.sentences[i];
-            (plan.intent.when && sentence.has_date && lacks(|s| s.has_date))
-                || (plan.intent.count && sentence.has_number && lacks(|s| s.has_number))
+            let held = unit.sentences[window.clone()].iter().fold(Kinds::default(), |held, s| held.union(s.kinds));
+            asked.without(held).shared(unit.sentences[i].kinds).count() > 0
         };
         let value = |i: usize, window: &Range<usize>| scores[i].0 + if supplies(i, window) { 100.0 } else { 0.0 };
         while window.len() < 3 {
@@ -155,12 +151,5 @@ impl Engine {
 
 /// A bonus for sentences that hold the kind of thing the question asks for.
 fn intent_bonus(intent: Intent, sentence: &Sentence) -> f32 {
-    let mut bonus = 0.0;
-    if intent.when && sentence.has_date {
-        bonus += 0.08;
-    }
-    if intent.count && sentence.has_number {
-        bonus += 0.08;
-    }
-    bonus
+    0.08 * Kinds::asked(intent).shared(sentence.kinds).count() as f32
 }

@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::kinds::Kinds;
 use super::text::{is_stop_word, sentences, words, Analyzer, Word};
 use crate::knowledge::{Knowledge, Meeting};
 
@@ -55,8 +56,8 @@ pub(super) struct Token {
 pub(super) struct Sentence {
     pub range: Range<usize>,
     pub stems: Vec<u32>,
-    pub has_date: bool,
-    pub has_number: bool,
+    /// What kind of answer it holds (a date, a number, a place, a person).
+    pub kinds: Kinds,
 }
 
 /// Interned stems: each distinct stem string once, with a dense id.
@@ -132,13 +133,11 @@ impl Builder<'_> {
                 let inside: Vec<usize> = (0..text_words.len())
                     .filter(|&i| text_words[i].range.start >= range.start && text_words[i].range.end <= range.end)
                     .collect();
-                let lowers: Vec<&str> = inside.iter().map(|&i| text_words[i].lower.as_str()).collect();
-                Sentence {
-                    stems: sorted(inside.iter().map(|&i| ids[i]).collect()),
-                    has_date: has_date(&lowers),
-                    has_number: has_count(&lowers),
-                    range,
-                }
+                let written: Vec<(&str, &str)> = inside
+                    .iter()
+                    .map(|&i| (&text[text_words[i].range.clone()], text_words[i].lower.as_str()))
+                    .collect();
+                Sentence { stems: sorted(inside.iter().map(|&i| ids[i]).collect()), kinds: Kinds::of(&written), range }
             })
             .collect();
         let tokens = text_words
@@ -253,70 +252,9 @@ pub fn source_sentence(knowledge: &Knowledge, analyzer: &Analyzer, meeting: &Mee
     best.map_or_else(|| document.title.clone(), |(_, s)| s.to_string())
 }
 
-/// True when the words name a year or a month ("2019", "October 7").
-pub(super) fn has_date(lowers: &[&str]) -> bool {
-    lowers.iter().any(|w| (w.len() == 4 && w.starts_with(['1', '2']) && w.parse::<u32>().is_ok()) || is_month_name(w))
-}
-
-const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twofold", "hundred", "million",
-];
-
-/// True when the words state a quantity: a number word, or digits that are not a year, an
-/// ordinal ("3rd") or the day of a date ("November 29").
-pub(super) fn has_count(lowers: &[&str]) -> bool {
-    let is_month = |i: usize| lowers.get(i).is_some_and(|w| is_month_name(w));
-    lowers.iter().enumerate().any(|(i, w)| {
-        let digits = w.bytes().all(|b| b.is_ascii_digit());
-        let year = w.len() == 4 && w.starts_with(['1', '2']);
-        let day = is_month(i + 1) || (i > 0 && is_month(i - 1));
-        NUMBER_WORDS.contains(w) || (digits && !year && !day)
-    })
-}
-
-fn is_month_name(lower: &str) -> bool {
-    (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(lower))
-}
-
 fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
     ids.sort_unstable();
     ids.dedup();
     ids.shrink_to_fit();
     ids
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lowers(text: &str) -> Vec<String> {
-        words(text).into_iter().map(|w| w.lower).collect()
-    }
-
-    fn count(text: &str) -> bool {
-        let l = lowers(text);
-        has_count(&l.iter().map(String::as_str).collect::<Vec<_>>())
-    }
-
-    fn date(text: &str) -> bool {
-        let l = lowers(text);
-        has_date(&l.iter().map(String::as_str).collect::<Vec<_>>())
-    }
-
-    #[test]
-    fn counts_are_quantities_not_years_ordinals_or_days() {
-        assert!(count("convened 3 meetings"));
-        assert!(count("a twofold increase"));
-        assert!(count("361 first-year students"));
-        assert!(!count("the 3rd meeting"));
-        assert!(!count("held on November 29, 2016 in Baku"));
-        assert!(!count("held on 9 November 2017"));
-    }
-
-    #[test]
-    fn dates_include_month_names() {
-        assert!(date("GABALA, Azerbaijan, October 7."));
-        assert!(date("in 2019"));
-        assert!(!date("in Almaty"));
-    }
 }

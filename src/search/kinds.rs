@@ -1,0 +1,230 @@
+//! What kind of answer a sentence holds — a date, a quantity, a place, a person — read from
+//! its words with general cues (month names, numerals, a capitalised word after "in",
+//! titles and patronymic surname endings), so ranking can prefer the sentence that holds
+//! what the question asks for and doubt one that does not.
+
+use super::lexicon::Intent;
+
+/// Kinds of answer, as a small set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Kinds {
+    pub date: bool,
+    pub number: bool,
+    pub place: bool,
+    pub person: bool,
+}
+
+impl Kinds {
+    /// The kinds a question asks for ("when" → a date, "who" → a person).
+    pub fn asked(intent: Intent) -> Kinds {
+        Kinds { date: intent.when, number: intent.count, place: intent.place, person: intent.who }
+    }
+
+    /// The kinds one sentence holds. `words` are its words in order, as written and
+    /// lowercased.
+    pub fn of(words: &[(&str, &str)]) -> Kinds {
+        let lowers: Vec<&str> = words.iter().map(|(_, lower)| *lower).collect();
+        Kinds {
+            date: has_date(&lowers),
+            number: has_count(&lowers),
+            place: has_place(words),
+            person: has_person(words),
+        }
+    }
+
+    /// Both sets together.
+    pub fn union(self, other: Kinds) -> Kinds {
+        Kinds {
+            date: self.date || other.date,
+            number: self.number || other.number,
+            place: self.place || other.place,
+            person: self.person || other.person,
+        }
+    }
+
+    /// The kinds in `self` that `other` lacks.
+    pub fn without(self, other: Kinds) -> Kinds {
+        Kinds {
+            date: self.date && !other.date,
+            number: self.number && !other.number,
+            place: self.place && !other.place,
+            person: self.person && !other.person,
+        }
+    }
+
+    /// The kinds both sets hold.
+    pub fn shared(self, other: Kinds) -> Kinds {
+        Kinds {
+            date: self.date && other.date,
+            number: self.number && other.number,
+            place: self.place && other.place,
+            person: self.person && other.person,
+        }
+    }
+
+    /// How many kinds the set holds.
+    pub fn count(self) -> usize {
+        [self.date, self.number, self.place, self.person].into_iter().filter(|&k| k).count()
+    }
+
+    /// How much of a quote's coverage survives when it lacks these asked kinds: a "how
+    /// many" answer without a number misses the point more than a "who" answer without a
+    /// recognisable name, which the cues may simply not see.
+    pub fn missing_factor(self) -> f32 {
+        self.factor([0.6, 0.85, 0.9, 0.9])
+    }
+
+    /// The same for one sentence against the others of its passage: harsher, since they share
+    /// the topic and differ mostly in what they state.
+    pub fn sentence_factor(self) -> f32 {
+        self.factor([0.5, 0.6, 0.6, 0.6])
+    }
+
+    /// The product of `keep` (number, date, place, person) over the kinds in the set.
+    fn factor(self, keep: [f32; 4]) -> f32 {
+        [self.number, self.date, self.place, self.person]
+            .into_iter()
+            .zip(keep)
+            .filter(|(missing, _)| *missing)
+            .map(|(_, keep)| keep)
+            .product()
+    }
+}
+
+/// True when the words name a year or a month ("2019", "October 7").
+pub(super) fn has_date(lowers: &[&str]) -> bool {
+    lowers.iter().any(|w| (w.len() == 4 && w.starts_with(['1', '2']) && w.parse::<u32>().is_ok()) || is_month_name(w))
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twofold", "hundred", "million",
+];
+
+/// True when the words state a quantity: a number word, or digits that are not a year, an
+/// ordinal ("3rd") or the day of a date ("November 29").
+fn has_count(lowers: &[&str]) -> bool {
+    let is_month = |i: usize| lowers.get(i).is_some_and(|w| is_month_name(w));
+    lowers.iter().enumerate().any(|(i, w)| {
+        let digits = w.bytes().all(|b| b.is_ascii_digit());
+        let year = w.len() == 4 && w.starts_with(['1', '2']);
+        let day = is_month(i + 1) || (i > 0 && is_month(i - 1));
+        NUMBER_WORDS.contains(w) || (digits && !year && !day)
+    })
+}
+
+fn is_month_name(lower: &str) -> bool {
+    (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(lower))
+}
+
+/// Prepositions after which a capitalised word is usually where something happened.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "в", "во"];
+
+/// True when a capitalised word that is not a month follows "in" or "at", directly or after
+/// "the" ("in Tashkent", "at the Palace", "в Баку").
+fn has_place(words: &[(&str, &str)]) -> bool {
+    words.iter().enumerate().any(|(i, (_, lower))| {
+        if !PLACE_PREPOSITIONS.contains(lower) {
+            return false;
+        }
+        let next = match words.get(i + 1) {
+            Some((_, "the")) => words.get(i + 2),
+            other => other,
+        };
+        next.is_some_and(|(written, lower)| starts_upper(written) && !is_month_name(lower))
+    })
+}
+
+/// Words that introduce a person by office.
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "secretary",
+    "ambassador",
+    "director",
+    "deputy",
+    "envoy",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "президент",
+    "министр",
+    "председатель",
+    "секретарь",
+    "генсек",
+    "посол",
+    "директор",
+    "заместитель",
+    "глава",
+];
+
+/// Surname and patronymic endings common across the region ("Tokayev", "Shermatova",
+/// "Aliyev", "Erdoğan" aside, "-oglu", "-uly", "-ович").
+const SURNAME_ENDINGS: &[&str] =
+    &["ov", "ev", "ova", "eva", "yev", "yeva", "oglu", "oğlu", "uly", "kyzy", "ов", "ев", "ова", "ева", "ович", "овна"];
+
+/// True when the sentence names a person: an office ("President", "Minister"), or a
+/// capitalised word with a surname ending.
+fn has_person(words: &[(&str, &str)]) -> bool {
+    words.iter().any(|(written, lower)| {
+        TITLES.contains(lower)
+            || (starts_upper(written)
+                && lower.chars().count() > 4
+                && SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e)))
+    })
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::text::words;
+
+    fn kinds(text: &str) -> Kinds {
+        let words = words(text);
+        let pairs: Vec<(&str, &str)> = words.iter().map(|w| (&text[w.range.clone()], w.lower.as_str())).collect();
+        Kinds::of(&pairs)
+    }
+
+    #[test]
+    fn counts_are_quantities_not_years_ordinals_or_days() {
+        assert!(kinds("convened 3 meetings").number);
+        assert!(kinds("a twofold increase").number);
+        assert!(kinds("361 first-year students").number);
+        assert!(!kinds("the 3rd meeting").number);
+        assert!(!kinds("held on November 29, 2016 in Baku").number);
+        assert!(!kinds("held on 9 November 2017").number);
+    }
+
+    #[test]
+    fn dates_include_month_names() {
+        assert!(kinds("GABALA, Azerbaijan, October 7.").date);
+        assert!(kinds("in 2019").date);
+        assert!(!kinds("in Almaty").date);
+    }
+
+    #[test]
+    fn places_follow_a_preposition() {
+        assert!(kinds("The summit was held in Almaty.").place);
+        assert!(kinds("Встреча прошла в Ташкенте.").place);
+        assert!(kinds("They met at the Palace of Independence.").place);
+        assert!(!kinds("It was held in October.").place);
+        assert!(!kinds("in 2019 they agreed").place);
+        assert!(!kinds("cooperation in digital transformation").place);
+    }
+
+    #[test]
+    fn people_are_named_by_office_or_surname() {
+        assert!(kinds("President Kassym-Jomart Tokayev proposed it.").person);
+        assert!(kinds("The minister spoke first.").person);
+        assert!(kinds("Sherzod Shermatov signed.").person);
+        assert!(!kinds("The ministries signed a memorandum in Baku.").person);
+        assert!(!kinds("Members approved the plan of events.").person);
+    }
+}
