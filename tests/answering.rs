@@ -300,3 +300,16 @@ fn who_where_and_how_many_questions_quote_the_sentence_that_holds_the_answer() {
         assert!(snippet.contains(expected), "{question}: {snippet}");
     }
 }
+
+#[test]
+fn a_budget_question_is_declined_where_no_sum_is_stated() {
+    let engine = one_document(
+        "The regional innovation forum brought together 240 participants in Samarkand. \
+         Its budget was approved by the ministers.\n\n\
+         The digital skills programme received $2 million from the partners.",
+    );
+    let unknown = answer(&engine, "What is the budget of the regional innovation forum?", day(TODAY));
+    assert_eq!(unknown.confidence, Confidence::Declined, "{:?}", unknown.hits.first().map(|h| &h.snippet));
+    let known = answer(&engine, "How much funding did the digital skills programme receive?", day(TODAY));
+    assert!(known.hits.first().is_some_and(|h| h.snippet.contains("$2 million")), "{:?}", known.hits.first());
+}

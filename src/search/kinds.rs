@@ -1,6 +1,6 @@
-//! What kind of answer a sentence holds — a date, a quantity, a place, a person — read from
-//! its words with general cues (month names, numerals, a capitalised word after "in",
-//! titles and patronymic surname endings), so ranking can prefer the sentence that holds
+//! What kind of answer a sentence holds — a date, a quantity, a sum of money, a place, a
+//! person — read from its words with general cues (month names, numerals, currencies, a
+//! capitalised word after "in", titles and patronymic surname endings), so ranking can prefer the sentence that holds
 //! what the question asks for and doubt one that does not.
 
 use super::lexicon::Intent;
@@ -10,6 +10,7 @@ use super::lexicon::Intent;
 pub(super) struct Kinds {
     pub date: bool,
     pub number: bool,
+    pub amount: bool,
     pub place: bool,
     pub person: bool,
 }
@@ -17,16 +18,23 @@ pub(super) struct Kinds {
 impl Kinds {
     /// The kinds a question asks for ("when" → a date, "who" → a person).
     pub fn asked(intent: Intent) -> Kinds {
-        Kinds { date: intent.when, number: intent.count, place: intent.place, person: intent.who }
+        Kinds {
+            date: intent.when,
+            number: intent.count,
+            amount: intent.amount,
+            place: intent.place,
+            person: intent.who,
+        }
     }
 
     /// The kinds one sentence holds. `words` are its words in order, as written and
     /// lowercased.
-    pub fn of(words: &[(&str, &str)]) -> Kinds {
+    pub fn of(sentence: &str, words: &[(&str, &str)]) -> Kinds {
         let lowers: Vec<&str> = words.iter().map(|(_, lower)| *lower).collect();
         Kinds {
             date: has_date(&lowers),
             number: has_count(&lowers),
+            amount: has_amount(sentence, &lowers),
             place: has_place(words),
             person: has_person(words),
         }
@@ -37,6 +45,7 @@ impl Kinds {
         Kinds {
             date: self.date || other.date,
             number: self.number || other.number,
+            amount: self.amount || other.amount,
             place: self.place || other.place,
             person: self.person || other.person,
         }
@@ -47,6 +56,7 @@ impl Kinds {
         Kinds {
             date: self.date && !other.date,
             number: self.number && !other.number,
+            amount: self.amount && !other.amount,
             place: self.place && !other.place,
             person: self.person && !other.person,
         }
@@ -57,6 +67,7 @@ impl Kinds {
         Kinds {
             date: self.date && other.date,
             number: self.number && other.number,
+            amount: self.amount && other.amount,
             place: self.place && other.place,
             person: self.person && other.person,
         }
@@ -64,25 +75,26 @@ impl Kinds {
 
     /// How many kinds the set holds.
     pub fn count(self) -> usize {
-        [self.date, self.number, self.place, self.person].into_iter().filter(|&k| k).count()
+        [self.date, self.number, self.amount, self.place, self.person].into_iter().filter(|&k| k).count()
     }
 
     /// How much of a quote's coverage survives when it lacks these asked kinds: a "how
     /// many" answer without a number misses the point more than a "who" answer without a
-    /// recognisable name, which the cues may simply not see.
+    /// recognisable name, which the cues may simply not see; and a budget question is
+    /// declined where no sum of money is stated, however much else matches.
     pub fn missing_factor(self) -> f32 {
-        self.factor([0.6, 0.85, 0.9, 0.9])
+        self.factor([0.6, 0.39, 0.85, 0.9, 0.9])
     }
 
     /// The same for one sentence against the others of its passage: harsher, since they share
     /// the topic and differ mostly in what they state.
     pub fn sentence_factor(self) -> f32 {
-        self.factor([0.5, 0.6, 0.6, 0.6])
+        self.factor([0.5, 0.5, 0.6, 0.6, 0.6])
     }
 
-    /// The product of `keep` (number, date, place, person) over the kinds in the set.
-    fn factor(self, keep: [f32; 4]) -> f32 {
-        [self.number, self.date, self.place, self.person]
+    /// The product of `keep` (number, amount, date, place, person) over the kinds in the set.
+    fn factor(self, keep: [f32; 5]) -> f32 {
+        [self.number, self.amount, self.date, self.place, self.person]
             .into_iter()
             .zip(keep)
             .filter(|(missing, _)| *missing)
@@ -114,6 +126,36 @@ fn has_count(lowers: &[&str]) -> bool {
 
 fn is_month_name(lower: &str) -> bool {
     (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(lower))
+}
+
+/// Currency symbols, and the stems of currency names in English and Russian.
+const CURRENCY_SYMBOLS: &[char] = &['$', '€', '£', '¥', '₽', '₸', '₼', '₺'];
+const CURRENCY_STEMS: &[&str] = &[
+    "dollar",
+    "usd",
+    "euro",
+    "eur",
+    "rubl",
+    "roubl",
+    "tenge",
+    "manat",
+    "lira",
+    "soum",
+    "yuan",
+    "рубл",
+    "доллар",
+    "евро",
+    "тенге",
+    "манат",
+    "сум",
+    "лир",
+];
+
+/// True when the sentence states a sum of money: a currency symbol, or a number beside a
+/// currency's name ("5 million dollars", "$2.4 million", "100 млн рублей").
+fn has_amount(sentence: &str, lowers: &[&str]) -> bool {
+    let currency = |w: &str| CURRENCY_STEMS.iter().any(|stem| w.starts_with(stem) && w.len() <= stem.len() + 4);
+    sentence.contains(CURRENCY_SYMBOLS) || (has_count(lowers) && lowers.iter().any(|w| currency(w)))
 }
 
 /// Prepositions after which a capitalised word is usually where something happened.
@@ -189,7 +231,7 @@ mod tests {
     fn kinds(text: &str) -> Kinds {
         let words = words(text);
         let pairs: Vec<(&str, &str)> = words.iter().map(|w| (&text[w.range.clone()], w.lower.as_str())).collect();
-        Kinds::of(&pairs)
+        Kinds::of(text, &pairs)
     }
 
     #[test]
@@ -207,6 +249,15 @@ mod tests {
         assert!(kinds("GABALA, Azerbaijan, October 7.").date);
         assert!(kinds("in 2019").date);
         assert!(!kinds("in Almaty").date);
+    }
+
+    #[test]
+    fn amounts_name_a_currency() {
+        assert!(kinds("The budget is $2.4 million.").amount);
+        assert!(kinds("It was financed with 5 million dollars.").amount);
+        assert!(kinds("Выделено 100 млн рублей.").amount);
+        assert!(!kinds("The forum brought together 240 participants.").amount);
+        assert!(!kinds("The dollar remained strong.").amount);
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub const MAX_QUESTION_WORDS: usize = 64;
 pub struct Intent {
     pub when: bool,
     pub who: bool,
+    /// A sum of money: a budget, a cost, funding.
+    pub amount: bool,
     pub place: bool,
     pub count: bool,
     pub list: bool,
@@ -477,6 +479,10 @@ fn detect_intent(lowers: &[String]) -> Intent {
             || lowers.windows(2).any(|w| w[0] == "what" && (w[1] == "year" || w[1] == "day")),
         who: has(&["who", "whom", "whose"], &[])
             || lowers.iter().any(|w| ["кто", "кого", "кем", "кому", "чей", "чья", "чьё", "чьи"].contains(&w.as_str())),
+        amount: has(
+            &["budget", "budgets", "cost", "costs", "price", "funding", "worth", "spent"],
+            &["бюджет", "стоимост", "стоит", "финансирова"],
+        ),
         place: has(&["where", "city"], &["где", "город"]),
         count: lowers.windows(2).any(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"))
             || has(&["number"], &["сколько"]),

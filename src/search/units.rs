@@ -137,7 +137,11 @@ impl Builder<'_> {
                     .iter()
                     .map(|&i| (&text[text_words[i].range.clone()], text_words[i].lower.as_str()))
                     .collect();
-                Sentence { stems: sorted(inside.iter().map(|&i| ids[i]).collect()), kinds: Kinds::of(&written), range }
+                Sentence {
+                    stems: sorted(inside.iter().map(|&i| ids[i]).collect()),
+                    kinds: Kinds::of(&text[range.clone()], &written),
+                    range,
+                }
             })
             .collect();
         let tokens = text_words
