@@ -1,81 +1,73 @@
 //! What kind of answer a sentence holds — a date, a quantity, a sum of money, a place, a
 //! person — read from its words with general cues (month names, numerals, currencies, a
-//! capitalised word after "in", titles and patronymic surname endings), so ranking can prefer the sentence that holds
-//! what the question asks for and doubt one that does not.
+//! capitalised word after "in", titles and patronymic surname endings), so ranking can
+//! prefer the sentence that holds what the question asks for and doubt one that does not.
 
 use super::lexicon::Intent;
 
-/// Kinds of answer, as a small set.
+/// Kinds of answer, as a set of bits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Kinds {
-    pub date: bool,
-    pub number: bool,
-    pub amount: bool,
-    pub place: bool,
-    pub person: bool,
-}
+pub(super) struct Kinds(u8);
 
 impl Kinds {
+    pub const DATE: Kinds = Kinds(1);
+    pub const NUMBER: Kinds = Kinds(1 << 1);
+    pub const AMOUNT: Kinds = Kinds(1 << 2);
+    pub const PLACE: Kinds = Kinds(1 << 3);
+    pub const PERSON: Kinds = Kinds(1 << 4);
+
+    /// The set of the kinds whose flag is true.
+    fn from_flags(flags: [(bool, Kinds); 5]) -> Kinds {
+        flags.into_iter().filter(|(on, _)| *on).fold(Kinds::default(), |set, (_, kind)| set.union(kind))
+    }
+
     /// The kinds a question asks for ("when" → a date, "who" → a person).
     pub fn asked(intent: Intent) -> Kinds {
-        Kinds {
-            date: intent.when,
-            number: intent.count,
-            amount: intent.amount,
-            place: intent.place,
-            person: intent.who,
-        }
+        Kinds::from_flags([
+            (intent.when, Kinds::DATE),
+            (intent.count, Kinds::NUMBER),
+            (intent.amount, Kinds::AMOUNT),
+            (intent.place, Kinds::PLACE),
+            (intent.who, Kinds::PERSON),
+        ])
     }
 
     /// The kinds one sentence holds. `words` are its words in order, as written and
     /// lowercased.
     pub fn of(sentence: &str, words: &[(&str, &str)]) -> Kinds {
         let lowers: Vec<&str> = words.iter().map(|(_, lower)| *lower).collect();
-        Kinds {
-            date: has_date(&lowers),
-            number: has_count(&lowers),
-            amount: has_amount(sentence, &lowers),
-            place: has_place(words),
-            person: has_person(words),
-        }
+        Kinds::from_flags([
+            (has_date(&lowers), Kinds::DATE),
+            (has_count(&lowers), Kinds::NUMBER),
+            (has_amount(sentence, &lowers), Kinds::AMOUNT),
+            (has_place(words), Kinds::PLACE),
+            (has_person(words), Kinds::PERSON),
+        ])
     }
 
     /// Both sets together.
     pub fn union(self, other: Kinds) -> Kinds {
-        Kinds {
-            date: self.date || other.date,
-            number: self.number || other.number,
-            amount: self.amount || other.amount,
-            place: self.place || other.place,
-            person: self.person || other.person,
-        }
+        Kinds(self.0 | other.0)
     }
 
     /// The kinds in `self` that `other` lacks.
     pub fn without(self, other: Kinds) -> Kinds {
-        Kinds {
-            date: self.date && !other.date,
-            number: self.number && !other.number,
-            amount: self.amount && !other.amount,
-            place: self.place && !other.place,
-            person: self.person && !other.person,
-        }
+        Kinds(self.0 & !other.0)
     }
 
     /// The kinds both sets hold.
     pub fn shared(self, other: Kinds) -> Kinds {
-        Kinds {
-            date: self.date && other.date,
-            number: self.number && other.number,
-            amount: self.amount && other.amount,
-            place: self.place && other.place,
-            person: self.person && other.person,
-        }
+        Kinds(self.0 & other.0)
+    }
+
+    /// True when every kind of `other` is in the set.
+    pub fn contains(self, other: Kinds) -> bool {
+        self.0 & other.0 == other.0
     }
 
     /// How many kinds the set holds.
     pub fn count(self) -> usize {
-        [self.date, self.number, self.amount, self.place, self.person].into_iter().filter(|&k| k).count()
+        self.0.count_ones() as usize
     }
 
     /// How much of a quote's coverage survives when it lacks these asked kinds: a "how
@@ -83,21 +75,21 @@ impl Kinds {
     /// recognisable name, which the cues may simply not see; and a budget question is
     /// declined where no sum of money is stated, however much else matches.
     pub fn missing_factor(self) -> f32 {
-        self.factor([0.6, 0.39, 0.85, 0.9, 0.9])
+        self.factor([0.85, 0.6, 0.39, 0.9, 0.9])
     }
 
     /// The same for one sentence against the others of its passage: harsher, since they share
     /// the topic and differ mostly in what they state.
     pub fn sentence_factor(self) -> f32 {
-        self.factor([0.5, 0.5, 0.6, 0.6, 0.6])
+        self.factor([0.6, 0.5, 0.5, 0.6, 0.6])
     }
 
-    /// The product of `keep` (number, amount, date, place, person) over the kinds in the set.
+    /// The product of `keep` (date, number, amount, place, person) over the kinds in the set.
     fn factor(self, keep: [f32; 5]) -> f32 {
-        [self.number, self.amount, self.date, self.place, self.person]
+        [Kinds::DATE, Kinds::NUMBER, Kinds::AMOUNT, Kinds::PLACE, Kinds::PERSON]
             .into_iter()
             .zip(keep)
-            .filter(|(missing, _)| *missing)
+            .filter(|(kind, _)| self.contains(*kind))
             .map(|(_, keep)| keep)
             .product()
     }
@@ -236,46 +228,46 @@ mod tests {
 
     #[test]
     fn counts_are_quantities_not_years_ordinals_or_days() {
-        assert!(kinds("convened 3 meetings").number);
-        assert!(kinds("a twofold increase").number);
-        assert!(kinds("361 first-year students").number);
-        assert!(!kinds("the 3rd meeting").number);
-        assert!(!kinds("held on November 29, 2016 in Baku").number);
-        assert!(!kinds("held on 9 November 2017").number);
+        assert!(kinds("convened 3 meetings").contains(Kinds::NUMBER));
+        assert!(kinds("a twofold increase").contains(Kinds::NUMBER));
+        assert!(kinds("361 first-year students").contains(Kinds::NUMBER));
+        assert!(!kinds("the 3rd meeting").contains(Kinds::NUMBER));
+        assert!(!kinds("held on November 29, 2016 in Baku").contains(Kinds::NUMBER));
+        assert!(!kinds("held on 9 November 2017").contains(Kinds::NUMBER));
     }
 
     #[test]
     fn dates_include_month_names() {
-        assert!(kinds("GABALA, Azerbaijan, October 7.").date);
-        assert!(kinds("in 2019").date);
-        assert!(!kinds("in Almaty").date);
+        assert!(kinds("GABALA, Azerbaijan, October 7.").contains(Kinds::DATE));
+        assert!(kinds("in 2019").contains(Kinds::DATE));
+        assert!(!kinds("in Almaty").contains(Kinds::DATE));
     }
 
     #[test]
     fn amounts_name_a_currency() {
-        assert!(kinds("The budget is $2.4 million.").amount);
-        assert!(kinds("It was financed with 5 million dollars.").amount);
-        assert!(kinds("Выделено 100 млн рублей.").amount);
-        assert!(!kinds("The forum brought together 240 participants.").amount);
-        assert!(!kinds("The dollar remained strong.").amount);
+        assert!(kinds("The budget is $2.4 million.").contains(Kinds::AMOUNT));
+        assert!(kinds("It was financed with 5 million dollars.").contains(Kinds::AMOUNT));
+        assert!(kinds("Выделено 100 млн рублей.").contains(Kinds::AMOUNT));
+        assert!(!kinds("The forum brought together 240 participants.").contains(Kinds::AMOUNT));
+        assert!(!kinds("The dollar remained strong.").contains(Kinds::AMOUNT));
     }
 
     #[test]
     fn places_follow_a_preposition() {
-        assert!(kinds("The summit was held in Almaty.").place);
-        assert!(kinds("Встреча прошла в Ташкенте.").place);
-        assert!(kinds("They met at the Palace of Independence.").place);
-        assert!(!kinds("It was held in October.").place);
-        assert!(!kinds("in 2019 they agreed").place);
-        assert!(!kinds("cooperation in digital transformation").place);
+        assert!(kinds("The summit was held in Almaty.").contains(Kinds::PLACE));
+        assert!(kinds("Встреча прошла в Ташкенте.").contains(Kinds::PLACE));
+        assert!(kinds("They met at the Palace of Independence.").contains(Kinds::PLACE));
+        assert!(!kinds("It was held in October.").contains(Kinds::PLACE));
+        assert!(!kinds("in 2019 they agreed").contains(Kinds::PLACE));
+        assert!(!kinds("cooperation in digital transformation").contains(Kinds::PLACE));
     }
 
     #[test]
     fn people_are_named_by_office_or_surname() {
-        assert!(kinds("President Kassym-Jomart Tokayev proposed it.").person);
-        assert!(kinds("The minister spoke first.").person);
-        assert!(kinds("Sherzod Shermatov signed.").person);
-        assert!(!kinds("The ministries signed a memorandum in Baku.").person);
-        assert!(!kinds("Members approved the plan of events.").person);
+        assert!(kinds("President Kassym-Jomart Tokayev proposed it.").contains(Kinds::PERSON));
+        assert!(kinds("The minister spoke first.").contains(Kinds::PERSON));
+        assert!(kinds("Sherzod Shermatov signed.").contains(Kinds::PERSON));
+        assert!(!kinds("The ministries signed a memorandum in Baku.").contains(Kinds::PERSON));
+        assert!(!kinds("Members approved the plan of events.").contains(Kinds::PERSON));
     }
 }

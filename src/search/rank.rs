@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::kinds::Kinds;
 use super::units::{holds, Sentence, Unit, UnitKind};
-use super::{Candidate, Engine, Intent, QueryPlan};
+use super::{Candidate, Engine, QueryPlan};
 
 /// Longest snippet, in characters, when several sentences are joined.
 const MAX_SNIPPET_CHARS: usize = 480;
@@ -53,8 +53,7 @@ impl Engine {
         // A "how many" answer without a number, or a "when" answer without a date, misses
         // what was asked however many words it shares with the question.
         let quoted = &unit.sentences[snippet.clone()];
-        let held = quoted.iter().fold(Kinds::default(), |held, s| held.union(s.kinds));
-        coverage *= Kinds::asked(plan.intent).without(held).missing_factor();
+        coverage *= Kinds::asked(plan.intent).without(held_by(quoted)).missing_factor();
         let snippet = match (quoted.first(), quoted.last()) {
             (Some(first), Some(last)) => first.range.start..last.range.end,
             _ => 0..unit.text.len(),
@@ -79,12 +78,14 @@ impl Engine {
     /// indices) and a bonus when it holds what the question asks for (a date for "when",
     /// a number for "how many").
     fn snippet(&self, plan: &QueryPlan, unit: &Unit) -> (Range<usize>, f32) {
+        let asked = Kinds::asked(plan.intent);
         let sentence_score = |i: usize| -> (f32, f32) {
             let sentence = &unit.sentences[i];
             let matched: f32 =
                 plan.groups.iter().map(|g| g.weight * g.credit(|s| holds(&sentence.stems, &self.stems, s))).sum();
-            let wanted = intent_bonus(plan.intent, sentence);
-            (matched * Kinds::asked(plan.intent).without(sentence.kinds).sentence_factor(), wanted)
+            // A bonus for holding what is asked, and a discount for lacking it.
+            let wanted = 0.08 * asked.shared(sentence.kinds).count() as f32;
+            (matched * asked.without(sentence.kinds).sentence_factor(), wanted)
         };
         let scores: Vec<(f32, f32)> = (0..unit.sentences.len()).map(sentence_score).collect();
         let best = (0..scores.len())
@@ -97,10 +98,8 @@ impl Engine {
         // Grow the window while a neighbour adds matched weight and the snippet stays short.
         // A neighbour that supplies what the question asks for and the window lacks (the date
         // of a "when" question, the number of a "how many") is worth more than any match.
-        let asked = Kinds::asked(plan.intent);
         let supplies = |i: usize, window: &Range<usize>| -> bool {
-            let held = unit.sentences[window.clone()].iter().fold(Kinds::default(), |held, s| held.union(s.kinds));
-            asked.without(held).shared(unit.sentences[i].kinds).count() > 0
+            asked.without(held_by(&unit.sentences[window.clone()])).shared(unit.sentences[i].kinds).count() > 0
         };
         let value = |i: usize, window: &Range<usize>| scores[i].0 + if supplies(i, window) { 100.0 } else { 0.0 };
         while window.len() < 3 {
@@ -149,7 +148,7 @@ impl Engine {
     }
 }
 
-/// A bonus for sentences that hold the kind of thing the question asks for.
-fn intent_bonus(intent: Intent, sentence: &Sentence) -> f32 {
-    0.08 * Kinds::asked(intent).shared(sentence.kinds).count() as f32
+/// The kinds of answer some sentence of `sentences` holds.
+fn held_by(sentences: &[Sentence]) -> Kinds {
+    sentences.iter().fold(Kinds::default(), |held, s| held.union(s.kinds))
 }
