@@ -106,7 +106,7 @@ fn conversation_only(chat: &Conversation, questions: &[String]) {
                 addressed: true,
                 content: Content::Text(question.clone()),
                 sender_is_chat_admin: None,
-                replies_to_bot: false,
+                replies_to_bot: None,
             };
             let started = Instant::now();
             assert!(!chat.handle(&incoming).is_empty());

@@ -111,7 +111,7 @@ fn console_message(text: String) -> Incoming {
         addressed: true,
         content: Content::Text(text),
         sender_is_chat_admin: None,
-        replies_to_bot: false,
+        replies_to_bot: None,
     }
 }
 

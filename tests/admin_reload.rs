@@ -59,7 +59,7 @@ fn say(chat: &Conversation, user: u64, text: &str) -> String {
         thread_id: None,
         content: Content::Text(text.into()),
         sender_is_chat_admin: None,
-        replies_to_bot: false,
+        replies_to_bot: None,
     };
     chat.handle(&incoming)
         .into_iter()

@@ -94,7 +94,7 @@ fn question_counts_survive_a_restart() {
             thread_id: None,
             content: Content::Text(text.into()),
             sender_is_chat_admin: None,
-            replies_to_bot: false,
+            replies_to_bot: None,
         };
         chat.handle(&incoming)
             .into_iter()

@@ -146,7 +146,7 @@ fn private(user: u64, text: &str) -> Incoming {
         addressed: true,
         thread_id: None,
         sender_is_chat_admin: None,
-        replies_to_bot: false,
+        replies_to_bot: None,
         content: Content::Text(text.into()),
     }
 }

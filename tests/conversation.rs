@@ -52,7 +52,7 @@ fn private(user: u64, language: &str, content: Content) -> Incoming {
         addressed: true,
         content,
         sender_is_chat_admin: None,
-        replies_to_bot: false,
+        replies_to_bot: None,
     }
 }
 
@@ -70,7 +70,7 @@ fn group(addressed: bool, content: Content) -> Incoming {
         addressed,
         content,
         sender_is_chat_admin: None,
-        replies_to_bot: false,
+        replies_to_bot: None,
     }
 }
 

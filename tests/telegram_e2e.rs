@@ -472,3 +472,34 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_to_an_older_answer_follows_up_that_answers_question() {
+    let api = start_default().await;
+    let ask = |user: i64, text: &str| updates::group_text(GROUP, user, &format!("@{BOT_USERNAME} {text}"), None);
+    api.push(ask(611, SCO_QUESTION));
+    let sco = api.wait_for("sendMessage", 1, to(GROUP)).await;
+    api.push(ask(612, "What did Tokayev propose at the OTS summit in Gabala?"));
+    let gabala = api.wait_for("sendMessage", 2, to(GROUP)).await;
+    assert!(gabala.text().contains("cybersecurity council"), "{}", gabala.text());
+    let bot_message = |sent: &Recorded| {
+        serde_json::json!({
+            "message_id": sent.message_id.expect("the answer was delivered"), "date": 1_764_000_000,
+            "from": fake_bot_api::bot_user(), "chat": {"id": GROUP, "type": "supergroup", "title": "ICT officials"},
+            "text": "an answer"
+        })
+    };
+    // The chat's latest question is about Gabala; the reply is to the SCO answer.
+    api.push(updates::group_text(GROUP, 611, "and who spoke there?", Some(bot_message(&sco))));
+    let follow_up = api.wait_for("sendMessage", 3, to(GROUP)).await;
+    assert!(
+        follow_up.text().contains("Digital Forum of the Shanghai Cooperation Organization"),
+        "{}",
+        follow_up.text()
+    );
+    assert!(!follow_up.text().contains("cybersecurity council"), "{}", follow_up.text());
+    // A reply to the latest answer follows that one.
+    api.push(updates::group_text(GROUP, 612, "and who spoke there?", Some(bot_message(&gabala))));
+    let latest = api.wait_for("sendMessage", 4, to(GROUP)).await;
+    assert!(latest.text().contains("cybersecurity council"), "{}", latest.text());
+}

@@ -22,7 +22,7 @@ fn text(text: impl Into<String>) -> Block {
 }
 
 fn message(blocks: Vec<Block>) -> Message {
-    Message { blocks, buttons: Vec::new() }
+    Message { blocks, buttons: Vec::new(), answers: None }
 }
 
 /// The reply to `/reload`.

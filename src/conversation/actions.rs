@@ -141,7 +141,7 @@ impl Conversation {
                     });
                 }
                 row.push(Button { label: t.sources_button.into(), action: Action::Sources { question: id } });
-                vec![Reply::Message(Message { blocks, buttons: vec![row] })]
+                vec![Reply::Message(Message { blocks, buttons: vec![row], answers: Some(id) })]
             }
             Action::Sources { .. } => {
                 let engine = self.engine();

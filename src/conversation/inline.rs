@@ -29,7 +29,7 @@ impl Conversation {
                     id: "none".into(),
                     title: t.inline_no_upcoming.into(),
                     description: t.no_upcoming.into(),
-                    message: Message { blocks: vec![para(t.no_upcoming)], buttons: Vec::new() },
+                    message: Message { blocks: vec![para(t.no_upcoming)], buttons: Vec::new(), answers: None },
                 }];
             }
             return ahead
@@ -52,6 +52,7 @@ impl Conversation {
                                 Block::Para(cite),
                             ],
                             buttons: Vec::new(),
+                            answers: None,
                         },
                     }
                 })
@@ -70,7 +71,11 @@ impl Conversation {
                 id: format!("a{n}"),
                 title: hit.citation.title.clone(),
                 description: shorten(&hit.snippet, 120),
-                message: Message { blocks: hit_blocks(hit, engine.knowledge(), lang), buttons: Vec::new() },
+                message: Message {
+                    blocks: hit_blocks(hit, engine.knowledge(), lang),
+                    buttons: Vec::new(),
+                    answers: None,
+                },
             })
             .collect()
     }

@@ -257,10 +257,18 @@ impl Conversation {
         }
     }
 
-    /// The question a message may follow up: in a reply to the bot, the chat's last question
-    /// of the past day; in a private chat, one asked in the last few minutes.
+    /// The question a message may follow up: in a reply to one of the bot's answers, that
+    /// answer's question; in a reply to another of its messages, the chat's last question of
+    /// the past day; in a private chat, one asked in the last few minutes.
     pub(super) fn previous_question(&self, incoming: &Incoming) -> Option<String> {
-        let window = if incoming.replies_to_bot {
+        if let Some(message_id) = incoming.replies_to_bot {
+            match self.store.question_answered_by(incoming.chat_id, message_id) {
+                Ok(Some(question)) => return Some(question),
+                Ok(None) => {}
+                Err(err) => tracing::warn!(chat_id = incoming.chat_id, "cannot read the replied answer: {err}"),
+            }
+        }
+        let window = if incoming.replies_to_bot.is_some() {
             REPLY_FOLLOWS_UP_WITHIN
         } else if incoming.chat_kind == ChatKind::Private {
             FOLLOW_UP_WITHIN

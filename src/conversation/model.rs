@@ -78,8 +78,8 @@ pub struct Incoming {
     /// In groups: whether the sender administers the chat, when the transport looked it up
     /// (only for commands that change the chat's settings); `None` when unknown.
     pub sender_is_chat_admin: Option<bool>,
-    /// The message replies to one of the bot's messages: a follow-up to the last answer.
-    pub replies_to_bot: bool,
+    /// The bot's message (its id) that this message replies to: a follow-up to that answer.
+    pub replies_to_bot: Option<i32>,
 }
 
 /// Inline text with its emphasis.
@@ -111,6 +111,10 @@ pub struct Button {
 pub struct Message {
     pub blocks: Vec<Block>,
     pub buttons: Vec<Vec<Button>>,
+    /// The remembered question this message answers: a reply to the message, once sent,
+    /// follows that question up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<u64>,
 }
 
 /// One thing the bot does in response.

@@ -113,7 +113,7 @@ pub fn reminder_message(knowledge: &Knowledge, meeting: &Meeting, lead: Lead, la
         blocks.push(Block::Para(cite));
     }
     let buttons = calendar_button(meeting, lang, false).map(|b| vec![vec![b]]).unwrap_or_default();
-    Message { blocks, buttons }
+    Message { blocks, buttons, answers: None }
 }
 
 /// The announcement of a meeting added (`before` is `None`) or changed on reload.
@@ -157,7 +157,7 @@ pub fn announcement_message(
         blocks.push(Block::Para(cite));
     }
     let buttons = calendar_button(meeting, lang, false).map(|b| vec![vec![b]]).unwrap_or_default();
-    Message { blocks, buttons }
+    Message { blocks, buttons, answers: None }
 }
 
 fn parse_status(text: &str) -> Option<crate::knowledge::MeetingStatus> {

@@ -167,7 +167,11 @@ impl Conversation {
                             })
                             .collect()
                     }));
-                    vec![Reply::Message(super::Message { blocks: vec![para(r.choose_organization)], buttons })]
+                    vec![Reply::Message(super::Message {
+                        blocks: vec![para(r.choose_organization)],
+                        buttons,
+                        answers: None,
+                    })]
                 }
                 Ok(Some(code)) => self.subscribe(incoming, lang, &code),
             },
@@ -208,7 +212,11 @@ impl Conversation {
                     })
                     .collect();
                 let text = fill(r.choose_leads, &[("leads", &leads)]);
-                vec![Reply::Message(super::Message { blocks: vec![Block::Para(vec![Span::Text(text)])], buttons })]
+                vec![Reply::Message(super::Message {
+                    blocks: vec![Block::Para(vec![Span::Text(text)])],
+                    buttons,
+                    answers: None,
+                })]
             }
             Command::Remind => match Lead::parse_list(args) {
                 Ok(leads) => self.set_leads(incoming.chat_id, lang, &leads),

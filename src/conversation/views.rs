@@ -61,7 +61,8 @@ pub(super) fn answer_message(answer: &Answer, knowledge: &Knowledge, id: u64, la
         buttons.push(row);
         buttons.push(feedback_row(id, t));
     }
-    Message { blocks, buttons }
+    // Id 0 is the answer whose question could not be remembered.
+    Message { blocks, buttons, answers: (id != 0).then_some(id) }
 }
 
 /// 👍 and 👎 under an answer (a decline has none: there is nothing to rate).
@@ -174,7 +175,7 @@ pub(super) fn para(text: &str) -> Block {
 }
 
 pub(super) fn message(blocks: Vec<Block>) -> Vec<Reply> {
-    vec![Reply::Message(Message { blocks, buttons: Vec::new() })]
+    vec![Reply::Message(Message { blocks, buttons: Vec::new(), answers: None })]
 }
 
 /// At most `max` characters of `text` on one line, cut at a word with an ellipsis.
@@ -236,7 +237,7 @@ impl Conversation {
             .filter_map(|i| super::subscriptions::calendar_button(&knowledge.meetings[i], lang, true))
             .map(|button| vec![button])
             .collect();
-        Message { blocks, buttons }
+        Message { blocks, buttons, answers: None }
     }
 
     pub(super) fn next_view(&self, knowledge: &Knowledge, lang: Lang) -> Vec<Block> {

@@ -73,7 +73,8 @@ mod tests {
 
     #[test]
     fn payloads_round_trip_through_json() {
-        let message = Message { blocks: vec![Block::Para(vec![Span::Bold("<b>".into())])], buttons: Vec::new() };
+        let message =
+            Message { blocks: vec![Block::Para(vec![Span::Bold("<b>".into())])], buttons: Vec::new(), answers: None };
         for payload in [
             Payload::Message(message),
             Payload::Document {

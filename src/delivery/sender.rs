@@ -295,6 +295,9 @@ impl<T: Transport> Job<T> {
             match outcome {
                 Outcome::Sent { message_id } => {
                     self.store.mark_part_sent(id, message_id, n + 1 == parts.len(), unix)?;
+                    if let Payload::Message(crate::conversation::Message { answers: Some(question), .. }) = &payload {
+                        self.store.link_answer(chat_id, message_id, *question)?;
+                    }
                 }
                 Outcome::RetryAfter(wait) => {
                     tracing::warn!(row = id, chat_id, seconds = wait.as_secs(), "429: this chat waits");

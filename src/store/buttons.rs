@@ -1,6 +1,8 @@
 //! The memory behind buttons: the question a "More results", "Sources" or suggestion button
 //! refers to, tied to the chat it was asked in. Ids come from an AUTOINCREMENT column, so
 //! they are never reused, across restarts too: an old button finds its own question or none.
+//! The sent messages that answer a question are remembered too, so that a reply to one of
+//! them follows up its question.
 
 use rusqlite::{params, OptionalExtension};
 
@@ -27,6 +29,7 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             tx.execute("DELETE FROM button_question WHERE id <= ?1", [id - REMEMBERED_QUESTIONS])?;
+            tx.execute("DELETE FROM answer_message WHERE question_id <= ?1", [id - REMEMBERED_QUESTIONS])?;
             Ok(id as u64)
         })
     }
@@ -43,6 +46,29 @@ impl Store {
             )
             .optional()?;
         Ok(row.filter(|(_, at)| *at >= since))
+    }
+
+    /// Records that message `message_id`, sent in `chat_id`, answers question `question_id`.
+    pub fn link_answer(&self, chat_id: i64, message_id: i32, question_id: u64) -> Result<(), StoreError> {
+        self.conn().execute(
+            "INSERT OR REPLACE INTO answer_message (chat_id, message_id, question_id) VALUES (?1, ?2, ?3)",
+            params![chat_id, message_id, i64::try_from(question_id).unwrap_or(i64::MAX)],
+        )?;
+        Ok(())
+    }
+
+    /// The question that message `message_id` of `chat_id` answers, when it answers one that is
+    /// still remembered.
+    pub fn question_answered_by(&self, chat_id: i64, message_id: i32) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT b.question FROM answer_message a JOIN button_question b ON b.id = a.question_id
+                 WHERE a.chat_id = ?1 AND a.message_id = ?2 AND b.chat_id = ?1",
+                params![chat_id, message_id],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// The question behind button id `id`, only when asked in `chat_id`.
@@ -68,6 +94,19 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sent_answer_leads_back_to_its_question_in_its_own_chat_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        let q = |s: &str| Remembered { question: s.into(), suggestions: Vec::new() };
+        let older = store.remember_question(1, &q("older"), 0).unwrap();
+        store.remember_question(1, &q("newer"), 10).unwrap();
+        store.link_answer(1, 41, older).unwrap();
+        assert_eq!(store.question_answered_by(1, 41).unwrap().as_deref(), Some("older"));
+        assert_eq!(store.question_answered_by(2, 41).unwrap(), None, "another chat's message");
+        assert_eq!(store.question_answered_by(1, 42).unwrap(), None, "a message that answers nothing");
+    }
 
     #[test]
     fn ids_are_tied_to_their_chat_and_never_reused_after_a_restart() {

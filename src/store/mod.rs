@@ -38,6 +38,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/003-admin.sql")),
         M::up(include_str!("migrations/004-follow-ups.sql")),
         M::up(include_str!("migrations/005-outbox-heads.sql")),
+        M::up(include_str!("migrations/006-answer-messages.sql")),
     ])
 }
 

@@ -19,18 +19,19 @@ pub struct Identity {
 pub fn message(msg: &Message, me: &Identity, edited: bool) -> Option<Incoming> {
     let chat_kind = chat_kind(&msg.chat)?;
     let sender = message_sender(msg)?;
-    let replies_to_me = msg.reply_to_message().and_then(|r| r.from.as_ref()).is_some_and(|u| u.id == me.id);
+    let replies_to_me =
+        msg.reply_to_message().filter(|r| r.from.as_ref().is_some_and(|u| u.id == me.id)).map(|r| r.id.0);
     let (addressed, content) = if edited {
         (false, Content::Unsupported(Unsupported::Edited))
     } else if let Some(text) = msg.text().or_else(|| msg.caption()) {
         let (text, for_me) = address(text, &me.username)?;
-        (for_me || replies_to_me, Content::Text(text))
+        (for_me || replies_to_me.is_some(), Content::Text(text))
     } else {
         let kind = match msg.kind {
             MessageKind::Common(_) | MessageKind::Dice(_) => Unsupported::Media,
             _ => Unsupported::Service,
         };
-        (replies_to_me, Content::Unsupported(kind))
+        (replies_to_me.is_some(), Content::Unsupported(kind))
     };
     Some(Incoming {
         chat_id: msg.chat.id.0,
@@ -62,7 +63,7 @@ pub fn callback(on: &Message, from: &User, data: &str) -> Incoming {
         addressed: true,
         content: Content::Callback(data.to_string()),
         sender_is_chat_admin: None,
-        replies_to_bot: false,
+        replies_to_bot: None,
     }
 }
 

@@ -32,6 +32,8 @@ pub struct Recorded {
     pub method: String,
     pub body: Value,
     pub at: Instant,
+    /// The id of the message a successful sendMessage or sendDocument created.
+    pub message_id: Option<i64>,
 }
 
 impl Recorded {
@@ -389,6 +391,25 @@ fn api_error(code: u16, description: &str, retry_after: Option<u32>) -> (u16, &'
     (code, "application/json", body.to_string())
 }
 
+fn fault_response(fault: Fault) -> (u16, &'static str, String) {
+    match fault {
+        Fault::TooManyRequests { retry_after } => {
+            api_error(429, &format!("Too Many Requests: retry after {retry_after}"), Some(retry_after))
+        }
+        Fault::ServerError { status } => api_error(status, "Internal Server Error", None),
+        Fault::BadGatewayHtml => (502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>".into()),
+        Fault::Blocked => api_error(403, "Forbidden: bot was blocked by the user", None),
+        Fault::Migrated { to } => {
+            let body = json!({
+                "ok": false, "error_code": 400,
+                "description": "Bad Request: group chat was upgraded to a supergroup chat",
+                "parameters": { "migrate_to_chat_id": to }
+            });
+            (400, "application/json", body.to_string())
+        }
+    }
+}
+
 async fn respond(state: &State, path: &str, body: &[u8]) -> (u16, &'static str, String) {
     let Some((token, raw_method)) = path.strip_prefix("/bot").and_then(|rest| rest.rsplit_once('/')) else {
         return api_error(404, "Not Found", None);
@@ -401,40 +422,31 @@ async fn respond(state: &State, path: &str, body: &[u8]) -> (u16, &'static str, 
     if method == "getUpdates" {
         return ok(get_updates(state, &body).await);
     }
-    state.requests.lock().unwrap().push(Recorded { method: method.clone(), body: body.clone(), at: Instant::now() });
-    state.changed.notify_waiters();
     let sends = ["sendMessage", "sendDocument", "answerCallbackQuery", "answerInlineQuery"];
     let chat = body["chat_id"].as_i64();
-    if method.starts_with("send") && chat.is_some_and(|c| state.blocked.lock().unwrap().contains(&c)) {
-        return api_error(403, "Forbidden: bot was blocked by the user", None);
-    }
-    if sends.contains(&method.as_str()) {
-        let chat_id = body["chat_id"].as_i64();
+    let failure = if method.starts_with("send") && chat.is_some_and(|c| state.blocked.lock().unwrap().contains(&c)) {
+        Some(api_error(403, "Forbidden: bot was blocked by the user", None))
+    } else if sends.contains(&method.as_str()) {
         let fault = {
             let mut faults = state.faults.lock().unwrap();
-            let position = faults.iter().position(|(chat, _)| chat.is_none() || *chat == chat_id);
+            let position = faults.iter().position(|(c, _)| c.is_none() || *c == chat);
             position.and_then(|n| faults.remove(n)).map(|(_, fault)| fault)
         };
-        if let Some(fault) = fault {
-            return match fault {
-                Fault::TooManyRequests { retry_after } => {
-                    api_error(429, &format!("Too Many Requests: retry after {retry_after}"), Some(retry_after))
-                }
-                Fault::ServerError { status } => api_error(status, "Internal Server Error", None),
-                Fault::BadGatewayHtml => {
-                    (502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>".into())
-                }
-                Fault::Blocked => api_error(403, "Forbidden: bot was blocked by the user", None),
-                Fault::Migrated { to } => {
-                    let body = json!({
-                        "ok": false, "error_code": 400,
-                        "description": "Bad Request: group chat was upgraded to a supergroup chat",
-                        "parameters": { "migrate_to_chat_id": to }
-                    });
-                    (400, "application/json", body.to_string())
-                }
-            };
-        }
+        fault.map(fault_response)
+    } else {
+        None
+    };
+    let creates = failure.is_none() && (method == "sendMessage" || method == "sendDocument");
+    let message_id = creates.then(|| state.next_message_id.fetch_add(1, Ordering::SeqCst));
+    state.requests.lock().unwrap().push(Recorded {
+        method: method.clone(),
+        body: body.clone(),
+        at: Instant::now(),
+        message_id,
+    });
+    state.changed.notify_waiters();
+    if let Some(failure) = failure {
+        return failure;
     }
     match method.as_str() {
         "getMe" => ok(json!({
@@ -454,7 +466,7 @@ async fn respond(state: &State, path: &str, body: &[u8]) -> (u16, &'static str, 
         }
         "sendDocument" => {
             let chat_id = body["chat_id"].as_i64().unwrap_or_default();
-            let message_id = state.next_message_id.fetch_add(1, Ordering::SeqCst);
+            let message_id = message_id.unwrap_or_default();
             ok(json!({
                 "message_id": message_id,
                 "date": 1_764_000_000,
@@ -465,9 +477,8 @@ async fn respond(state: &State, path: &str, body: &[u8]) -> (u16, &'static str, 
         }
         "sendMessage" => {
             let chat_id = body["chat_id"].as_i64().unwrap_or_default();
-            let message_id = state.next_message_id.fetch_add(1, Ordering::SeqCst);
             ok(json!({
-                "message_id": message_id,
+                "message_id": message_id.unwrap_or_default(),
                 "date": 1_764_000_000,
                 "chat": chat_json(chat_id),
                 "from": bot_user(),
