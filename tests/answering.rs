@@ -200,6 +200,24 @@ fn turkic_questions_with_inflected_names_find_the_passage() {
 }
 
 #[test]
+fn turkic_questions_with_untranslated_verbs_and_suffixed_numbers_are_answered() {
+    // Each holds an inflected verb or a word the Turkic vocabulary lacks; the names, numbers
+    // and known words must carry the question.
+    for (question, expected) in [
+        ("Qoʻshma fakultetda nechta talaba oʻqiydi?", "361 first-year students"),
+        ("MDH axborot xavfsizligi strategiyasi qachon tasdiqlangan?", "Strategy for ensuring information security"),
+        ("ŞİÖ dijital bakanlar toplantısına 2026'da hangi ülke ev sahipliği yapmak istiyor?", "Kyrgyzstan"),
+        ("Токаев Түрк мамлекеттеринин уюмунун алкагында эмнени сунуштады?", "Cybersecurity Council"),
+    ] {
+        let a = answer(engine(), question, day(TODAY));
+        assert!(a.answered(), "{question}");
+        assert!(a.hits[0].snippet.contains(expected), "{question}: {}", a.hits[0].snippet);
+    }
+    // A year the knowledge does not hold still counts: no summit of 2031 is known.
+    assert!(!answer(engine(), "Türk Devletleri Teşkilatı 2031 zirvesi nerede yapılacak?", day(TODAY)).answered());
+}
+
+#[test]
 fn russian_abbreviations_ordinals_and_transliterated_names_are_understood() {
     let a = answer(engine(), "Когда прошла 3-я встреча министров ИКТ ТюркСовета?", day(TODAY));
     assert!(a.hits[0].snippet.contains("31 January 2019"), "{:?}", a.hits[0]);

@@ -164,6 +164,20 @@ const CYRILLIC_SUFFIXES: &[&str] = &[
     "тын",
     "тин",
     "нинг",
+    "нун",
+    "нүн",
+    "дун",
+    "дүн",
+    "тун",
+    "түн",
+    "дон",
+    "дөн",
+    "тон",
+    "төн",
+    "ында",
+    "інде",
+    "нда",
+    "нде",
     "дан",
     "ден",
     "тан",
@@ -220,9 +234,11 @@ pub fn without_suffixes(lower: &str) -> Vec<String> {
             for suffix in suffixes {
                 if let Some(stem) = word.strip_suffix(suffix) {
                     let stem = stem.trim_end_matches(is_apostrophe);
-                    if stem.chars().count() >= 3 && !out.iter().any(|o| o == stem) {
-                        out.push(stem.to_string());
-                        next.push(stem.to_string());
+                    for stem in [stem.to_string(), unvoiced(stem)] {
+                        if stem.chars().count() >= 3 && !out.contains(&stem) {
+                            out.push(stem.clone());
+                            next.push(stem);
+                        }
                     }
                 }
             }
@@ -231,6 +247,59 @@ pub fn without_suffixes(lower: &str) -> Vec<String> {
     }
     out.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
     out
+}
+
+/// The stem with a final g/ğ/ғ/г back as the k/q/қ/к it was before a vowel ending
+/// (`xavfsizligi` -> `xavfsizlik`, `коопсуздугу` -> `коопсуздук`); the stem itself otherwise.
+fn unvoiced(stem: &str) -> String {
+    let mut chars: Vec<char> = stem.chars().collect();
+    let back = match chars.last() {
+        Some('g') if chars.len() >= 2 && matches!(chars[chars.len() - 2], 'i' | 'ı' | 'u' | 'ü') => 'k',
+        Some('ğ') => 'k',
+        Some('ғ') => 'қ',
+        Some('г') => 'к',
+        _ => return stem.to_string(),
+    };
+    chars.pop();
+    chars.push(back);
+    chars.into_iter().collect()
+}
+
+/// The number a Turkic ending is attached to (`2026'da`, `2026da`, `2019-yilda`, `2020жылы`
+/// -> `2026`, `2019`, `2020`): digits followed by letters that are case endings or a word for
+/// "year". `None` for other words, and for English ordinals (`4th`).
+pub fn number_with_ending(lower: &str) -> Option<&str> {
+    const YEAR_WORDS: &[&str] = &[
+        "yil",
+        "yili",
+        "yilda",
+        "yildan",
+        "yıl",
+        "yılı",
+        "yılında",
+        "yılda",
+        "il",
+        "ildə",
+        "ili",
+        "жыл",
+        "жылы",
+        "жылғы",
+        "жылдын",
+        "жылда",
+        "йил",
+        "йили",
+        "йилда",
+    ];
+    let digits = lower.find(|c: char| !c.is_ascii_digit())?;
+    if digits == 0 {
+        return None;
+    }
+    let tail: String = lower[digits..].chars().filter(|&c| !is_apostrophe(c) && c != '-').collect();
+    let suffixes = if super::is_cyrillic(&tail) { CYRILLIC_SUFFIXES } else { LATIN_SUFFIXES };
+    let ending = YEAR_WORDS.contains(&tail.as_str())
+        || YEAR_WORDS.iter().any(|y| tail.strip_prefix(y).is_some_and(|rest| suffixes.contains(&rest)))
+        || suffixes.contains(&tail.as_str());
+    ending.then(|| &lower[..digits])
 }
 
 /// The Latin spelling of a Cyrillic word (Russian, Kazakh, Kyrgyz, Uzbek letters), in the
@@ -381,6 +450,17 @@ mod tests {
         assert!(without_suffixes("qəbələdə").contains(&"qəbələ".to_string()));
         assert!(without_suffixes("алматыда").contains(&"алматы".to_string()));
         assert!(without_suffixes("tokayevning").contains(&"tokayev".to_string()));
+        assert!(without_suffixes("xavfsizligini").contains(&"xavfsizlik".to_string()));
+        assert!(without_suffixes("тмунун").contains(&"тму".to_string()));
+    }
+
+    #[test]
+    fn a_number_keeps_its_value_under_a_turkic_ending() {
+        assert_eq!(number_with_ending("2026'da"), Some("2026"));
+        assert_eq!(number_with_ending("2026da"), Some("2026"));
+        assert_eq!(number_with_ending("2020жылы"), Some("2020"));
+        assert_eq!(number_with_ending("4th"), None);
+        assert_eq!(number_with_ending("2026"), None);
     }
 
     #[test]

@@ -113,6 +113,9 @@ pub struct Lexicon {
 const UNKNOWN_NAME_FACTOR: f32 = 3.0;
 /// An unknown ordinary word ("biggest", "overview") is often just the asker's wording.
 const UNKNOWN_WORD_FACTOR: f32 = 0.7;
+/// In a Turkic-language question an unknown lowercase word is most often an inflected verb
+/// or a word the small Turkic vocabulary lacks: the names and known words carry the question.
+const UNKNOWN_TURKIC_WORD_FACTOR: f32 = 0.3;
 
 const QUESTION_WORDS: &[&str] =
     &["when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year"];
@@ -267,6 +270,9 @@ impl Lexicon {
         let keep = || vec![lower.to_string()];
         let stem = self.analyzer.stem(lower);
         let cyrillic = is_cyrillic(lower);
+        if let Some(number) = language::number_with_ending(lower) {
+            return vec![number.to_string()];
+        }
         if lower.chars().any(|c| c.is_ascii_digit())
             || is_stop_word(lower)
             || QUESTION_WORDS.contains(&lower)
@@ -403,6 +409,7 @@ impl Lexicon {
             let unknown_factor = match (alternatives.is_empty(), names.contains(lower)) {
                 (false, _) => 1.0,
                 (true, true) => UNKNOWN_NAME_FACTOR,
+                (true, false) if turkic && lower.chars().all(char::is_alphabetic) => UNKNOWN_TURKIC_WORD_FACTOR,
                 (true, false) => UNKNOWN_WORD_FACTOR,
             };
             self.push_group(&mut plan, lower.clone(), alternatives, direct);
@@ -457,10 +464,11 @@ impl Lexicon {
 }
 
 /// True when the question looks Uzbek, Azerbaijani or Turkish rather than English: a letter
-/// English lacks (ə, ı, ş, ğ, ç, ö, ü), an apostrophe-joined `o'`/`g'`, or a core Turkic word.
+/// English lacks (ə, ı, ş, ğ, ç, ö, ü), an Uzbek `ʻ`/`ʼ`, a Cyrillic letter Russian lacks (ә, ғ,
+/// қ, ң, ө, ұ, ү, һ, і, ў, ҳ), or a core Turkic word.
 fn looks_turkic(lowers: &[String]) -> bool {
     lowers.iter().any(|w| {
-        w.chars().any(|c| "əışğçöüâîû".contains(c))
+        w.chars().any(|c| "əışğçöüâîûʻʼ".contains(c) || "әғқңөұүһіўҳ".contains(c))
             || (!is_common_english_word(w) && !is_stop_word(w) && language::to_english(w).is_some())
     })
 }
