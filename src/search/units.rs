@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::kinds::Kinds;
 use super::text::{is_stop_word, sentences, words, Analyzer, Word};
-use crate::knowledge::{Knowledge, Meeting};
+use crate::knowledge::{Knowledge, Meeting, Paragraph};
 
 /// What an indexed unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,7 +210,8 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
     for (i, fact) in knowledge.facts.iter().enumerate() {
         let mut phrasings = vec![fact.question.clone()];
         phrasings.extend(fact.alternates.iter().cloned());
-        builder.unit(UnitKind::Fact(i), fact.document, fact.answer.clone(), &phrasings);
+        let quote = with_antecedent(&knowledge.documents[fact.document].paragraphs, &fact.answer);
+        builder.unit(UnitKind::Fact(i), fact.document, quote, &phrasings);
     }
     for (i, meeting) in knowledge.meetings.iter().enumerate() {
         let quote = source_sentence(knowledge, analyzer, meeting);
@@ -223,6 +224,36 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
     }
     out.document_frequency = id_frequency.into_iter().map(|(id, n)| (by_id[id as usize].to_string(), n)).collect();
     out
+}
+
+/// Whether a sentence opens by pointing back at the one before it ("The initiative was
+/// proposed by…", "This agreement…"): its subject is only named in that sentence.
+pub(super) fn refers_back(sentence: &str) -> bool {
+    const POINTERS: &[&str] = &["this", "these", "that", "those", "such", "it", "they"];
+    const RECALLED: &[&str] =
+        &["initiative", "proposal", "idea", "agreement", "decision", "project", "plan", "document", "memorandum"];
+    let mut opening =
+        sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    match (opening.next(), opening.next()) {
+        (Some(first), _) if POINTERS.contains(&first.as_str()) => true,
+        (Some(first), Some(second)) => first == "the" && RECALLED.contains(&second.as_str()),
+        _ => false,
+    }
+}
+
+/// A fact's quote, preceded by the sentence of its paragraph it refers back to, so that the
+/// quote names what it is about. Both stay verbatim text of the document.
+fn with_antecedent(paragraphs: &[Paragraph], answer: &str) -> String {
+    if !refers_back(answer) {
+        return answer.to_string();
+    }
+    for paragraph in paragraphs {
+        let Some(at) = paragraph.text.find(answer) else { continue };
+        if let Some(previous) = sentences(&paragraph.text).into_iter().rfind(|s| s.end <= at) {
+            return paragraph.text[previous.start..at + answer.len()].to_string();
+        }
+    }
+    answer.to_string()
 }
 
 /// A calendar entry as searchable text: it is matched, though only its source sentence is
@@ -261,4 +292,33 @@ fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
     ids.dedup();
     ids.shrink_to_fit();
     ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_pointing_back_is_recognised() {
+        assert!(refers_back("The initiative was proposed by the minister."));
+        assert!(refers_back("This agreement was signed in 2020."));
+        assert!(!refers_back("The minister proposed an initiative."));
+        assert!(!refers_back("Kyrgyzstan has expressed interest."));
+    }
+
+    #[test]
+    fn a_fact_that_points_back_quotes_its_antecedent_verbatim() {
+        let document = [Paragraph {
+            text: "Kyrgyzstan offered to host a meeting. The initiative was proposed by Zhamangulov.".into(),
+            line: 1,
+        }];
+        assert_eq!(
+            with_antecedent(&document, "The initiative was proposed by Zhamangulov."),
+            "Kyrgyzstan offered to host a meeting. The initiative was proposed by Zhamangulov."
+        );
+        assert_eq!(
+            with_antecedent(&document, "Kyrgyzstan offered to host a meeting."),
+            "Kyrgyzstan offered to host a meeting."
+        );
+    }
 }
