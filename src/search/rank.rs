@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::kinds::Kinds;
-use super::units::{holds, refers_back, Sentence, Unit, UnitKind};
+use super::units::{holds, Sentence, Unit, UnitKind};
 use super::{Candidate, Engine, QueryPlan};
 
 /// Longest snippet, in characters, when several sentences are joined.
@@ -96,10 +96,7 @@ impl Engine {
             unit.text[unit.sentences[w.start].range.start..unit.sentences[w.end - 1].range.end].chars().count()
         };
         // "The initiative was proposed by…" says what it is about only with the sentence before.
-        if best > 0
-            && refers_back(&unit.text[unit.sentences[best].range.clone()])
-            && chars(&(best - 1..best + 1)) <= MAX_SNIPPET_CHARS
-        {
+        if best > 0 && unit.sentences[best].refers_back && chars(&(best - 1..best + 1)) <= MAX_SNIPPET_CHARS {
             window = best - 1..best + 1;
         }
         // Grow the window while a neighbour adds matched weight and the snippet stays short.

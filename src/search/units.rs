@@ -58,6 +58,8 @@ pub(super) struct Sentence {
     pub stems: Vec<u32>,
     /// What kind of answer it holds (a date, a number, a place, a person).
     pub kinds: Kinds,
+    /// Whether it opens by pointing back at the sentence before it (see [`refers_back`]).
+    pub refers_back: bool,
 }
 
 /// Interned stems: each distinct stem string once, with a dense id.
@@ -140,6 +142,7 @@ impl Builder<'_> {
                 Sentence {
                     stems: sorted(inside.iter().map(|&i| ids[i]).collect()),
                     kinds: Kinds::of(&text[range.clone()], &written),
+                    refers_back: refers_back(&text[range.clone()]),
                     range,
                 }
             })
@@ -228,7 +231,7 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
 
 /// Whether a sentence opens by pointing back at the one before it ("The initiative was
 /// proposed by…", "This agreement…"): its subject is only named in that sentence.
-pub(super) fn refers_back(sentence: &str) -> bool {
+fn refers_back(sentence: &str) -> bool {
     const POINTERS: &[&str] = &["this", "these", "that", "those", "such", "it", "they"];
     const RECALLED: &[&str] =
         &["initiative", "proposal", "idea", "agreement", "decision", "project", "plan", "document", "memorandum"];
