@@ -212,6 +212,21 @@ const CYRILLIC_SUFFIXES: &[&str] = &[
     "сы",
     "сі",
     "си",
+    // Kyrgyz rounded-vowel forms of the possessive, accusative and dative.
+    "су",
+    "сү",
+    "ну",
+    "нү",
+    "ду",
+    "дү",
+    "ту",
+    "тү",
+    "на",
+    "не",
+    "го",
+    "гө",
+    "ко",
+    "кө",
     "ын",
     "ін",
     "ы",
@@ -220,6 +235,7 @@ const CYRILLIC_SUFFIXES: &[&str] = &[
     "а",
     "е",
     "у",
+    "ү",
 ];
 
 /// Shorter forms of a word with Turkic endings removed, longest first; never shorter than
@@ -452,6 +468,8 @@ mod tests {
         assert!(without_suffixes("tokayevning").contains(&"tokayev".to_string()));
         assert!(without_suffixes("xavfsizligini").contains(&"xavfsizlik".to_string()));
         assert!(without_suffixes("тмунун").contains(&"тму".to_string()));
+        assert!(without_suffixes("өнүгүүсү").contains(&"өнүгүү".to_string()));
+        assert!(without_suffixes("келишимине").contains(&"келишим".to_string()));
     }
 
     #[test]

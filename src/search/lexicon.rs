@@ -263,6 +263,14 @@ impl Lexicon {
         Some(chosen.split(' ').map(str::to_string).collect())
     }
 
+    /// English words for two foreign words that a dictionary lists as one entry.
+    fn translate_pair(&self, first: &str, second: &str, turkic: bool) -> Option<Vec<String>> {
+        if !(turkic || is_cyrillic(first)) || self.words.contains_key(first) {
+            return None;
+        }
+        self.translate(&format!("{first} {second}"))
+    }
+
     /// A foreign or misspelt word in the words the knowledge uses: a dictionary translation,
     /// the dictionary form under Turkic endings, a name in another script, or a typo fixed.
     /// Words the knowledge already knows are kept.
@@ -341,6 +349,12 @@ impl Lexicon {
             // «3-е», «12-й», "3-uchrashuv" spelt with a number: an ordinal.
             if let Some(ordinal) = raw.get(i + 1).and_then(|next| language::numbered_ordinal(&raw[i], next)) {
                 lowers.push(ordinal);
+                i += 2;
+                continue;
+            }
+            // Turkic compound verbs are two words ("кол коюшкан", "қол қойылды": signed).
+            if let Some(english) = raw.get(i + 1).and_then(|next| self.translate_pair(&raw[i], next, turkic)) {
+                lowers.extend(english);
                 i += 2;
                 continue;
             }
@@ -573,5 +587,13 @@ mod tests {
         let plan = lex.plan("football almaty");
         assert!(!plan.groups[0].is_known());
         assert!(plan.groups[0].weight > plan.groups[1].weight);
+    }
+
+    #[test]
+    fn a_two_word_turkic_verb_is_translated_as_one() {
+        let lex = lexicon();
+        let plan = lex.plan("Кеңеш качан кол коюшкан?");
+        assert!(plan.groups.iter().any(|g| g.label == "signed"), "{plan:?}");
+        assert!(!plan.groups.iter().any(|g| g.label.contains("кол")), "{plan:?}");
     }
 }
