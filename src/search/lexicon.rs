@@ -352,7 +352,7 @@ impl Lexicon {
                 i += 2;
                 continue;
             }
-            // Turkic compound verbs are two words ("кол коюшкан", "қол қойылды": signed).
+            // Some dictionary entries are two words ("кол коюшкан": signed, "өз ара": mutual).
             if let Some(english) = raw.get(i + 1).and_then(|next| self.translate_pair(&raw[i], next, turkic)) {
                 lowers.extend(english);
                 i += 2;
