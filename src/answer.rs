@@ -23,7 +23,7 @@ pub const MAX_HITS: usize = 5;
 /// Below this share of the question's weight, the best match is not an answer.
 const DECLINE_BELOW: f32 = 0.4;
 /// Below this, the answer is given with a caveat and suggestions.
-const SURE_FROM: f32 = 0.7;
+const SURE_FROM: f32 = 0.65;
 /// Hits below this share of the best hit's coverage are unrelated and left out.
 const KEEP_RELATIVE: f32 = 0.6;
 

@@ -6,7 +6,7 @@ use std::io::{self, BufRead, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::answer::{answer, Answer};
+use crate::answer::{answer, Answer, Confidence};
 use crate::conversation::{Action, Block, ChatKind, Content, Conversation, Incoming, Message, Reply, Sender, Span};
 use crate::search::Engine;
 
@@ -18,6 +18,8 @@ pub const CONSOLE_CHAT_ID: i64 = 0;
 pub struct JsonAnswer<'a> {
     pub question: &'a str,
     pub answered: bool,
+    /// `sure`, `unsure` (answered with a caveat) or `declined`: what the reader is told.
+    pub confidence: &'static str,
     pub hits: Vec<JsonHit<'a>>,
 }
 
@@ -40,6 +42,11 @@ impl<'a> From<&'a Answer> for JsonAnswer<'a> {
         JsonAnswer {
             question: &answer.question,
             answered: answer.answered(),
+            confidence: match answer.confidence {
+                Confidence::Sure => "sure",
+                Confidence::Unsure => "unsure",
+                Confidence::Declined => "declined",
+            },
             hits: answer
                 .hits
                 .iter()

@@ -21,6 +21,9 @@ fn ask_json_writes_one_object_per_line_in_order() {
         assert!(hits.len() <= 5);
         if value["answered"] == false {
             assert!(hits.is_empty(), "a decline carries no hits: {line}");
+            assert_eq!(value["confidence"], "declined", "{line}");
+        } else {
+            assert!(["sure", "unsure"].contains(&value["confidence"].as_str().unwrap()), "{line}");
         }
         for hit in hits {
             assert!(hit["snippet"].is_string() && hit["title"].is_string() && hit["source"].is_string());
@@ -30,6 +33,7 @@ fn ask_json_writes_one_object_per_line_in_order() {
     }
     let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
     assert_eq!(first["answered"], true);
+    assert_eq!(first["confidence"], "sure", "a plain question with its answer is not hedged");
     assert!(first["hits"][0]["snippet"].as_str().unwrap().contains("2017"));
     assert!(first["hits"][0]["source"].as_str().unwrap().starts_with("documents/000"));
     let plov: serde_json::Value = serde_json::from_str(lines[2]).unwrap();
