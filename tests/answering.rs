@@ -331,3 +331,22 @@ fn a_budget_question_is_declined_where_no_sum_is_stated() {
     let known = answer(&engine, "How much funding did the digital skills programme receive?", day(TODAY));
     assert!(known.hits.first().is_some_and(|h| h.snippet.contains("$2 million")), "{:?}", known.hits.first());
 }
+
+#[test]
+fn words_scattered_over_a_long_passage_do_not_make_a_sure_answer() {
+    let filler = "The delegations exchanged views on broadband, cybersecurity, e-government services, digital \
+                  skills for civil servants, satellite links, postal logistics and the harmonisation of spectrum \
+                  rules across the region over two long sessions.";
+    let question = "museum Samarkand tariffs hackathon";
+    let scattered = one_document(&format!(
+        "A museum was opened last year. {filler} {filler} Samarkand is an ancient city. {filler} {filler} \
+         Tariffs were compared with the neighbours. {filler} {filler} A hackathon was held for students."
+    ));
+    let a = answer(&scattered, question, day(TODAY));
+    assert_ne!(a.confidence, Confidence::Sure, "{:?}", a.hits.first().map(|h| &h.snippet));
+    let together = one_document(&format!(
+        "{filler} The museum in Samarkand shows the tariffs of the hackathon. {filler} {filler}"
+    ));
+    let a = answer(&together, question, day(TODAY));
+    assert_eq!(a.confidence, Confidence::Sure, "{:?}", a.hits.first().map(|h| &h.snippet));
+}

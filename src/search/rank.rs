@@ -14,20 +14,22 @@ const MAX_SNIPPET_CHARS: usize = 480;
 const COVERAGE_SHARE: f32 = 0.6;
 /// Extra weight of the coverage by the quotable text alone.
 const QUOTE_SHARE: f32 = 0.15;
+/// Share of the coverage that comes from the quoted sentences alone rather than the whole unit.
+const QUOTE_BLEND: f32 = 0.5;
 /// Credit for a concept found only in a fact's question or a meeting's entry, not in the quote.
 const QUESTION_ONLY_CREDIT: f32 = 0.85;
 
 impl Engine {
-    /// Share of the question's weight that the unit covers through its text, its best single
-    /// curated phrasing, and its document's title; and the share its quotable text (and
-    /// title) covers alone.
-    fn coverage(&self, plan: &QueryPlan, unit: &Unit) -> (f32, f32) {
+    /// Share of the question's weight that the unit covers through the text `has` reads (the
+    /// whole unit, or only its quoted sentences), its best single curated phrasing, and its
+    /// document's title; and the share that text (and title) covers alone.
+    fn coverage(&self, plan: &QueryPlan, unit: &Unit, has: impl Fn(&str) -> bool) -> (f32, f32) {
         let context = &self.contexts[unit.document];
         let through = |phrasing: Option<&Vec<u32>>| -> f32 {
             plan.groups
                 .iter()
                 .map(|group| {
-                    let in_text = group.credit(|s| holds(&unit.text_stems, &self.stems, s));
+                    let in_text = group.credit(&has);
                     // Only a curated question or entry says it; the quoted text may not.
                     let in_question =
                         phrasing.map_or(0.0, |p| group.credit(|s| holds(p, &self.stems, s)) * QUESTION_ONLY_CREDIT);
@@ -48,11 +50,16 @@ impl Engine {
 
     pub(super) fn rank(&self, plan: &QueryPlan, unit_id: usize, bm25: f32, best_bm25: f32) -> Candidate {
         let unit = &self.units[unit_id];
-        let (mut coverage, text_coverage) = self.coverage(plan, unit);
+        let (mut coverage, text_coverage) = self.coverage(plan, unit, |s| holds(&unit.text_stems, &self.stems, s));
         let (snippet, snippet_bonus) = self.snippet(plan, unit);
         // A "how many" answer without a number, or a "when" answer without a date, misses
         // what was asked however many words it shares with the question.
         let quoted = &unit.sentences[snippet.clone()];
+        // Words of the question spread over a long passage, but not in the sentences shown,
+        // do not make the quote an answer.
+        let (quote, _) = self.coverage(plan, unit, |s| quoted.iter().any(|q| holds(&q.stems, &self.stems, s)));
+        let quote = quote.min(coverage);
+        coverage = coverage * (1.0 - QUOTE_BLEND) + quote * QUOTE_BLEND;
         coverage *= Kinds::asked(plan.intent).without(held_by(quoted)).missing_factor();
         let snippet = match (quoted.first(), quoted.last()) {
             (Some(first), Some(last)) => first.range.start..last.range.end,
