@@ -242,12 +242,16 @@ async fn on_inline(context: &Context, update_id: i64, query: &InlineQuery) {
 /// Runs the (CPU-bound) conversation off the async workers.
 async fn respond(context: &Context, incoming: &Incoming) -> Vec<Reply> {
     let conversation = context.conversation.clone();
-    let incoming = incoming.clone();
-    let chat_id = incoming.chat_id;
-    tokio::task::spawn_blocking(move || conversation.handle(&incoming)).await.unwrap_or_else(|err| {
-        tracing::error!(chat_id, "handling a message failed: {err}");
-        Vec::new()
-    })
+    let owned = incoming.clone();
+    match tokio::task::spawn_blocking(move || conversation.handle(&owned)).await {
+        Ok(replies) => replies,
+        Err(err) => {
+            // The update is still marked handled (handling it again would fail again), but the
+            // sender is told, so no message goes unanswered.
+            tracing::error!(chat_id = incoming.chat_id, "handling a message failed: {err}");
+            context.conversation.failure_reply(incoming)
+        }
+    }
 }
 
 fn payloads(replies: Vec<Reply>) -> impl Iterator<Item = Payload> {
