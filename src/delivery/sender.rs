@@ -1,7 +1,9 @@
 //! The one sender that drains the outbox: head row of each chat, most urgent first, within
 //! the [`Limits`]; at most one request in flight per chat (so a chat's messages keep their
 //! order) and a bounded number overall. It sleeps until a producer wakes it ([`Wake`]), a
-//! send finishes, a chat's wait ends or a row's `not_before` comes; there is no polling tick.
+//! send finishes, a chat's wait ends or a row's `not_before` comes, and looks again after a
+//! few idle seconds in any case, so a wake-up that went astray delays a message by seconds,
+//! not half a minute.
 //!
 //! Every outcome is recorded on the row: a 429 pauses only that chat for `retry_after`;
 //! network and server errors retry with backoff until the row expires; a 403 marks the chat
@@ -118,8 +120,9 @@ impl Wake {
     }
 }
 
-/// Longest sleep with nothing to do: expiries are checked at least this often.
-const IDLE: Duration = Duration::from_secs(30);
+/// Longest sleep with nothing to do: expiries are checked at least this often, and a row
+/// whose wake-up was missed waits at most this long. One indexed look costs microseconds.
+const IDLE: Duration = Duration::from_secs(2);
 /// Most rows read per look; one per chat, so this bounds the chats considered at once.
 const HEADS: usize = 1000;
 
