@@ -249,7 +249,8 @@ impl Conversation {
     }
 
     /// What to say when handling a message failed unexpectedly (a panic caught by the
-    /// caller): the sender learns to ask again instead of waiting for an answer that never comes.
+    /// caller): the person who wrote learns to ask again instead of waiting for an answer that
+    /// never comes.
     pub fn failure_reply(&self, incoming: &Incoming) -> Vec<Reply> {
         let lang = Lang::from_code(incoming.language_code.as_deref());
         message(vec![para(lang.texts().handling_failed)])

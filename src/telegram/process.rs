@@ -247,7 +247,7 @@ async fn respond(context: &Context, incoming: &Incoming) -> Vec<Reply> {
         Ok(replies) => replies,
         Err(err) => {
             // The update is still marked handled (handling it again would fail again), but the
-            // sender is told, so no message goes unanswered.
+            // person who wrote it is asked to send it again, so no message goes unanswered.
             tracing::error!(chat_id = incoming.chat_id, "handling a message failed: {err}");
             context.conversation.failure_reply(incoming)
         }
