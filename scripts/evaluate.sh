@@ -3,13 +3,14 @@
 # synonyms.toml emptied, as an admin's new uncurated document would be answered), with a
 # per-language breakdown when the set has a "lang" field.
 # Usage: scripts/evaluate.sh QUESTIONS.jsonl [extra evaluate.py flags]
+# ICTBOT_BIN=path scores another build (say, main's) against the same set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 set_file=$1
 shift
 extra=("$@")
 shared="${SHARED_DIR:-../shared}"
-bin=target/release/ictbot
+bin="${ICTBOT_BIN:-target/release/ictbot}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp -r knowledge "$tmp/bare"

@@ -36,6 +36,18 @@ fn foreign_tables() -> &'static [Table; 3] {
     })
 }
 
+fn abbreviation_table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| parse(include_str!("data/abbreviations.tsv")))
+}
+
+/// The full English words for an informal abbreviation or clipped word in English or Russian
+/// (`intl` -> international, `минцифры` -> ministry of digital development), if it is one.
+pub fn expand_abbreviation(lower: &str) -> Option<&'static str> {
+    let key = lower.replace(is_apostrophe, "");
+    abbreviation_table().get(key.as_str()).and_then(|v| v.first().copied())
+}
+
 /// English synonyms and derivationally related words of a lowercase English word, most
 /// frequent sense first (WordNet). Empty for unknown words.
 pub fn english_synonyms(lower: &str) -> &'static [&'static str] {
@@ -505,6 +517,13 @@ mod tests {
     fn dictionaries_translate_common_words() {
         assert!(to_english("qachon").is_some_and(|e| e.contains(&"when")));
         assert!(to_english("toplantı").is_some_and(|e| e.contains(&"meeting")));
+    }
+
+    #[test]
+    fn clipped_words_expand_to_full_english_words() {
+        assert_eq!(expand_abbreviation("int'l"), Some("international"));
+        assert_eq!(expand_abbreviation("минцифры"), Some("ministry of digital development"));
+        assert_eq!(expand_abbreviation("international"), None);
         assert!(english_synonyms("propose").contains(&"suggest"));
     }
 }

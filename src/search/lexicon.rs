@@ -291,6 +291,10 @@ impl Lexicon {
         {
             return keep();
         }
+        // A clipped word ("intl", "govt", «минцифры») stands for words the knowledge may use.
+        if let Some(full) = language::expand_abbreviation(lower) {
+            return full.split(' ').map(str::to_string).collect();
+        }
         if cyrillic || turkic {
             if let Some(english) = self.translate(lower) {
                 return english;
@@ -310,6 +314,9 @@ impl Lexicon {
             if let Some(name) = self.name(lower) {
                 return vec![name];
             }
+            if let Some(known) = cyrillic.then(|| self.known_russian_prefix(&stem)).flatten() {
+                return vec![known];
+            }
         }
         if !cyrillic {
             if let Some(fixed) = self.correct(lower) {
@@ -328,6 +335,17 @@ impl Lexicon {
             .take(4)
             .map(|n| chars[..n].iter().collect::<String>())
             .find(|p| self.document_frequency.contains_key(p))
+    }
+
+    /// A known Russian glossary stem that this unknown stem extends by a letter or two
+    /// (`встреча` of «встречались» -> `встреч` of «встреча»): Snowball stems a verb and its
+    /// noun apart.
+    fn known_russian_prefix(&self, stem: &str) -> Option<String> {
+        let chars: Vec<char> = stem.chars().collect();
+        (chars.len().saturating_sub(2).max(5)..chars.len())
+            .rev()
+            .map(|n| chars[..n].iter().collect::<String>())
+            .find(|p| self.phrases_by_first.contains_key(&self.analyzer.stem(p)))
     }
 
     /// Analyses a question: corrects typos, detects intent, expands aliases and Russian words,
@@ -362,7 +380,7 @@ impl Lexicon {
             i += 1;
         }
         let intent = detect_intent(&lowers);
-        let stems: Vec<String> = lowers.iter().map(|l| self.analyzer.stem(l)).collect();
+        let mut stems: Vec<String> = lowers.iter().map(|l| self.analyzer.stem(l)).collect();
 
         let mut plan = QueryPlan { intent, ..QueryPlan::default() };
         let mut i = 0;
@@ -403,6 +421,16 @@ impl Lexicon {
                 }
                 self.push_group(&mut plan, label, alternatives, direct);
                 continue;
+            }
+            // The first word of a curated phrase ("Минцифры Кыргызстана") said on its own may
+            // still be a clipped word that stands for words the index knows.
+            if !self.has_stem(&stems[i]) {
+                if let Some(full) = language::expand_abbreviation(&lowers[i]) {
+                    let expanded: Vec<String> = full.split(' ').map(str::to_string).collect();
+                    stems.splice(i..=i, expanded.iter().map(|w| self.analyzer.stem(w)));
+                    lowers.splice(i..=i, expanded);
+                    continue;
+                }
             }
             let lower = &lowers[i];
             let stem = &stems[i];
@@ -587,6 +615,16 @@ mod tests {
         let plan = lex.plan("football almaty");
         assert!(!plan.groups[0].is_known());
         assert!(plan.groups[0].weight > plan.groups[1].weight);
+    }
+
+    #[test]
+    fn clipped_words_and_verb_forms_reach_known_words() {
+        let lex = lexicon();
+        let plan = lex.plan("intl council");
+        assert_eq!(plan.groups[0].label, "international", "{plan:?}");
+        // «встречались» stems apart from the glossary's «встреча»; its stem extends it.
+        let plan = lex.plan("Где встречались министры?");
+        assert!(plan.groups.iter().any(|g| g.alternatives == [vec!["meet".to_string()]]), "{plan:?}");
     }
 
     #[test]
