@@ -24,12 +24,13 @@ fn english_synonym_table() -> &'static Table {
     TABLE.get_or_init(|| parse(include_str!("data/en-synonyms.tsv")))
 }
 
-/// Foreign word -> English words: the hand-written Turkic core first, then the dictionaries.
-fn foreign_tables() -> &'static [Table; 3] {
-    static TABLES: OnceLock<[Table; 3]> = OnceLock::new();
+/// Foreign word -> English words: the hand-written Turkic tables first, then the dictionaries.
+fn foreign_tables() -> &'static [Table; 4] {
+    static TABLES: OnceLock<[Table; 4]> = OnceLock::new();
     TABLES.get_or_init(|| {
         [
             parse(include_str!("data/turkic-core.tsv")),
+            parse(include_str!("data/turkic-general.tsv")),
             parse(include_str!("data/ru-en.tsv")),
             parse(include_str!("data/tr-en.tsv")),
         ]
@@ -58,6 +59,15 @@ pub fn english_synonyms(lower: &str) -> &'static [&'static str] {
 pub fn to_english(lower: &str) -> Option<&'static [&'static str]> {
     let key = lower.replace(is_apostrophe, "");
     foreign_tables().iter().find_map(|t| t.get(key.as_str())).map(Vec::as_slice)
+}
+
+/// True for the conjunctions, postpositions and particles of the Turkic languages ("va",
+/// "uchun", «бойынша», "üçün", "için"), which carry no topic.
+pub fn is_turkic_function_word(lower: &str) -> bool {
+    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| include_str!("data/turkic-stop-words.txt").lines().filter(|l| !l.starts_with('#')).collect())
+        .contains(lower)
 }
 
 /// True for words of the bundled list of common English words (wordfreq).

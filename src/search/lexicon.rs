@@ -85,7 +85,16 @@ pub struct QueryPlan {
 
 struct Phrase {
     stems: Vec<String>,
+    /// The form's own lowercase words: a question's stop words match it only as written.
+    words: Vec<String>,
     target: usize,
+}
+
+impl Phrase {
+    fn new(analyzer: &Analyzer, form: &str, target: usize) -> Phrase {
+        let words = words(form).into_iter().map(|w| w.lower).collect();
+        Phrase { stems: analyzer.stems(form), words, target }
+    }
 }
 
 /// Vocabulary and expansion tables built once per index.
@@ -147,12 +156,15 @@ impl Lexicon {
             name_typos: TypoIndex::new([]),
         };
         for group in &knowledge.aliases {
-            let forms: Vec<Vec<String>> =
-                group.forms.iter().map(|f| lexicon.analyzer.stems(f)).filter(|s| !s.is_empty()).collect();
             let target = lexicon.targets.len();
-            for form in &forms {
-                lexicon.phrases.push(Phrase { stems: form.clone(), target });
-            }
+            let phrases: Vec<Phrase> = group
+                .forms
+                .iter()
+                .map(|f| Phrase::new(&lexicon.analyzer, f, target))
+                .filter(|p| !p.stems.is_empty())
+                .collect();
+            let forms: Vec<Vec<String>> = phrases.iter().map(|p| p.stems.clone()).collect();
+            lexicon.phrases.extend(phrases);
             for form in &group.forms {
                 for w in words(form) {
                     *words_seen.entry(w.lower).or_default() += 1;
@@ -162,12 +174,14 @@ impl Lexicon {
             lexicon.targets.push((english, Some(group.canonical.clone())));
         }
         for group in &knowledge.synonyms {
-            let forms: Vec<Vec<String>> =
-                group.iter().map(|f| lexicon.analyzer.stems(f)).filter(|s| !s.is_empty()).collect();
             let target = lexicon.targets.len();
-            for form in &forms {
-                lexicon.phrases.push(Phrase { stems: form.clone(), target });
-            }
+            let phrases: Vec<Phrase> = group
+                .iter()
+                .map(|f| Phrase::new(&lexicon.analyzer, f, target))
+                .filter(|p| !p.stems.is_empty())
+                .collect();
+            let forms: Vec<Vec<String>> = phrases.iter().map(|p| p.stems.clone()).collect();
+            lexicon.phrases.extend(phrases);
             lexicon.targets.push((forms, None));
         }
         for translation in &knowledge.translations {
@@ -175,9 +189,9 @@ impl Lexicon {
                 translation.english.iter().map(|f| lexicon.analyzer.stems(f)).filter(|s| !s.is_empty()).collect();
             let target = lexicon.targets.len();
             for russian in &translation.russian {
-                let stems = lexicon.analyzer.stems(russian);
-                if !stems.is_empty() {
-                    lexicon.phrases.push(Phrase { stems, target });
+                let phrase = Phrase::new(&lexicon.analyzer, russian, target);
+                if !phrase.stems.is_empty() {
+                    lexicon.phrases.push(phrase);
                 }
             }
             lexicon.targets.push((english, None));
@@ -274,7 +288,7 @@ impl Lexicon {
     /// A foreign or misspelt word in the words the knowledge uses: a dictionary translation,
     /// the dictionary form under Turkic endings, a name in another script, or a typo fixed.
     /// Words the knowledge already knows are kept.
-    fn normalize(&self, lower: &str, turkic: bool) -> Vec<String> {
+    fn normalize(&self, lower: &str, turkic: bool, acronym: bool) -> Vec<String> {
         let keep = || vec![lower.to_string()];
         let stem = self.analyzer.stem(lower);
         let cyrillic = is_cyrillic(lower);
@@ -318,7 +332,8 @@ impl Lexicon {
                 return vec![known];
             }
         }
-        if !cyrillic {
+        // "ASEAN" is a name the knowledge lacks, not a typo of "asian".
+        if !cyrillic && !acronym {
             if let Some(fixed) = self.correct(lower) {
                 return vec![fixed];
             }
@@ -359,6 +374,16 @@ impl Lexicon {
             .filter(|w| question[w.range.clone()].starts_with(char::is_uppercase))
             .map(|w| w.lower.clone())
             .collect();
+        // A word in capitals ("ASEAN") is an abbreviation, never a typo.
+        let acronyms: HashSet<String> = question_words
+            .iter()
+            .filter(|w| {
+                let surface = &question[w.range.clone()];
+                surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && surface.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            })
+            .map(|w| w.lower.clone())
+            .collect();
         let raw: Vec<String> = question_words.into_iter().map(|w| w.lower).collect();
         let turkic = looks_turkic(&raw);
         let mut lowers: Vec<String> = Vec::with_capacity(raw.len());
@@ -376,7 +401,7 @@ impl Lexicon {
                 i += 2;
                 continue;
             }
-            lowers.extend(self.normalize(&raw[i], turkic));
+            lowers.extend(self.normalize(&raw[i], turkic, acronyms.contains(&raw[i])));
             i += 1;
         }
         let intent = detect_intent(&lowers);
@@ -392,14 +417,20 @@ impl Lexicon {
             }
             let starting_here = self.phrases_by_first.get(&stems[i]).map_or(&[][..], Vec::as_slice);
             let phrases = starting_here.iter().map(|&n| &self.phrases[n]);
-            if let Some(longest) = phrases.clone().find(|p| stems[i..].starts_with(&p.stems)) {
+            // «и» (and) stems like «ИИ» (AI): stop words match a phrase only as it is written.
+            let matches = |p: &&Phrase| {
+                let span = p.stems.len().min(lowers.len() - i);
+                stems[i..].starts_with(&p.stems)
+                    && (!lowers[i..i + span].iter().all(|w| is_stop_word(w)) || p.words == lowers[i..i + span])
+            };
+            if let Some(longest) = phrases.clone().find(matches) {
                 let span = longest.stems.len();
                 let label = lowers[i..i + span].join(" ");
                 let own = &stems[i..i + span];
                 let all_stop = lowers[i..i + span].iter().all(|w| is_stop_word(w));
                 let mut alternatives: Vec<Vec<String>> = Vec::new();
                 let mut canonical = None;
-                for phrase in phrases.filter(|p| p.stems == own) {
+                for phrase in phrases.filter(|p| p.stems == own && matches(p)) {
                     let (targets, name) = &self.targets[phrase.target];
                     canonical = canonical.or(name.as_ref());
                     for alternative in targets {
@@ -507,10 +538,11 @@ impl Lexicon {
 
 /// True when the question looks Uzbek, Azerbaijani or Turkish rather than English: a letter
 /// English lacks (ə, ı, ş, ğ, ç, ö, ü), an Uzbek `ʻ`/`ʼ`, a Cyrillic letter Russian lacks (ә, ғ,
-/// қ, ң, ө, ұ, ү, һ, і, ў, ҳ), or a core Turkic word.
+/// қ, ң, ө, ұ, ү, һ, і, ў, ҳ), a Turkic function word ("uchun", "va") or a core Turkic word.
 fn looks_turkic(lowers: &[String]) -> bool {
     lowers.iter().any(|w| {
         w.chars().any(|c| "əışğçöüâîûʻʼ".contains(c) || "әғқңөұүһіўҳ".contains(c))
+            || (!is_common_english_word(w) && !is_cyrillic(w) && language::is_turkic_function_word(w))
             || (!is_common_english_word(w) && !is_stop_word(w) && language::to_english(w).is_some())
     })
 }
@@ -615,6 +647,33 @@ mod tests {
         let plan = lex.plan("football almaty");
         assert!(!plan.groups[0].is_known());
         assert!(plan.groups[0].weight > plan.groups[1].weight);
+    }
+
+    #[test]
+    fn a_stop_word_matches_a_phrase_only_as_written() {
+        let mut lex = lexicon();
+        let ai = Knowledge {
+            aliases: vec![AliasGroup { canonical: "AI".into(), forms: vec!["ИИ".into(), "council".into()] }],
+            ..Knowledge::default()
+        };
+        lex = Lexicon::new(lex.analyzer, lex.document_frequency, 2, lex.words, &ai);
+        let plan = lex.plan("Когда и где council?");
+        assert_eq!(plan.groups.len(), 1, "{plan:?}");
+        assert_eq!(lex.plan("ИИ").groups.len(), 1);
+    }
+
+    #[test]
+    fn a_word_in_capitals_is_not_taken_for_a_typo() {
+        let lex = lexicon();
+        assert_eq!(lex.plan("minsters almaty").groups[0].label, "ministers");
+        assert_eq!(lex.plan("MINSTERS almaty").groups[0].label, "minsters");
+    }
+
+    #[test]
+    fn turkic_function_words_carry_no_topic() {
+        let lex = lexicon();
+        let labels: Vec<String> = lex.plan("Almaty uchun va üçün").groups.into_iter().map(|g| g.label).collect();
+        assert_eq!(labels, ["almaty"]);
     }
 
     #[test]

@@ -505,9 +505,11 @@ pub const RUSSIAN_STOP_WORDS: &[&str] = &[
     "были",
 ];
 
-/// True when the lowercase word is an English or Russian stop word.
+/// True when the lowercase word is an English, Russian or Turkic stop word.
 pub fn is_stop_word(lower: &str) -> bool {
-    ENGLISH_STOP_WORDS.contains(&lower) || RUSSIAN_STOP_WORDS.contains(&lower)
+    ENGLISH_STOP_WORDS.contains(&lower)
+        || RUSSIAN_STOP_WORDS.contains(&lower)
+        || super::language::is_turkic_function_word(lower)
 }
 
 #[cfg(test)]
