@@ -315,7 +315,9 @@ impl Lexicon {
             }
             for shorter in language::without_suffixes(lower) {
                 let known_russian = cyrillic && self.phrases_by_first.contains_key(&self.analyzer.stem(&shorter));
-                if self.words.contains_key(&shorter) || known_russian {
+                // "serverlari" -> "server", whose stem the documents' "servers" share.
+                let known_english = !cyrillic && self.has_stem(&self.analyzer.stem(&shorter));
+                if self.words.contains_key(&shorter) || known_russian || known_english {
                     return vec![shorter];
                 }
                 if let Some(english) = self.translate(&shorter) {
@@ -409,6 +411,8 @@ impl Lexicon {
 
         let mut plan = QueryPlan { intent, ..QueryPlan::default() };
         let mut i = 0;
+        // Words before this index came from an expansion and are not expanded again.
+        let mut expanded_until = 0;
         while i < lowers.len() {
             // Russian question words only set the intent, as English ones do.
             if RUSSIAN_INTENT_PREFIXES.iter().any(|p| lowers[i].starts_with(p)) {
@@ -453,11 +457,16 @@ impl Lexicon {
                 self.push_group(&mut plan, label, alternatives, direct);
                 continue;
             }
-            // The first word of a curated phrase ("Минцифры Кыргызстана") said on its own may
-            // still be a clipped word that stands for words the index knows.
-            if !self.has_stem(&stems[i]) {
-                if let Some(full) = language::expand_abbreviation(&lowers[i]) {
-                    let expanded: Vec<String> = full.split(' ').map(str::to_string).collect();
+            // A word of a curated phrase ("Минцифры Кыргызстана", "bilgi ve iletişim
+            // teknolojileri") said on its own was kept as known; it may still be a clipped or
+            // foreign word that stands for words the index knows.
+            if i >= expanded_until && !self.has_stem(&stems[i]) && !is_stop_word(&lowers[i]) {
+                let foreign = (turkic || is_cyrillic(&lowers[i])).then(|| self.translate(&lowers[i])).flatten();
+                let full = language::expand_abbreviation(&lowers[i])
+                    .map(|full| full.split(' ').map(str::to_string).collect())
+                    .or(foreign);
+                if let Some(expanded) = full {
+                    expanded_until = i + expanded.len();
                     stems.splice(i..=i, expanded.iter().map(|w| self.analyzer.stem(w)));
                     lowers.splice(i..=i, expanded);
                     continue;
@@ -674,6 +683,13 @@ mod tests {
         let lex = lexicon();
         let labels: Vec<String> = lex.plan("Almaty uchun va üçün").groups.into_iter().map(|g| g.label).collect();
         assert_eq!(labels, ["almaty"]);
+    }
+
+    #[test]
+    fn a_turkic_ending_on_an_english_word_is_stripped() {
+        let lex = lexicon();
+        let labels: Vec<String> = lex.plan("ministerlari uchun").groups.into_iter().map(|g| g.label).collect();
+        assert_eq!(labels, ["minister"]);
     }
 
     #[test]
