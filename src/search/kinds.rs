@@ -1,5 +1,5 @@
 //! What kind of answer a sentence holds — a date, a quantity, a sum of money, a place, a
-//! person — read from its words with general cues (month names, numerals, currencies, a
+//! person, a definition ("X is an intergovernmental forum…") — read from its words with general cues (month names, numerals, currencies, a
 //! capitalised word after "in", titles and patronymic surname endings), so ranking can
 //! prefer the sentence that holds what the question asks for and doubt one that does not.
 
@@ -15,9 +15,10 @@ impl Kinds {
     pub const AMOUNT: Kinds = Kinds(1 << 2);
     pub const PLACE: Kinds = Kinds(1 << 3);
     pub const PERSON: Kinds = Kinds(1 << 4);
+    pub const DEFINITION: Kinds = Kinds(1 << 5);
 
     /// The set of the kinds whose flag is true.
-    fn from_flags(flags: [(bool, Kinds); 5]) -> Kinds {
+    fn from_flags(flags: [(bool, Kinds); 6]) -> Kinds {
         flags.into_iter().filter(|(on, _)| *on).fold(Kinds::default(), |set, (_, kind)| set.union(kind))
     }
 
@@ -29,6 +30,7 @@ impl Kinds {
             (intent.amount, Kinds::AMOUNT),
             (intent.place, Kinds::PLACE),
             (intent.who, Kinds::PERSON),
+            (intent.define, Kinds::DEFINITION),
         ])
     }
 
@@ -42,6 +44,7 @@ impl Kinds {
             (has_amount(sentence, &lowers), Kinds::AMOUNT),
             (has_place(words), Kinds::PLACE),
             (has_person(words), Kinds::PERSON),
+            (is_definition(&lowers), Kinds::DEFINITION),
         ])
     }
 
@@ -75,18 +78,19 @@ impl Kinds {
     /// recognisable name, which the cues may simply not see; and a budget question is
     /// declined where no sum of money is stated, however much else matches.
     pub fn missing_factor(self) -> f32 {
-        self.factor([0.85, 0.6, 0.39, 0.9, 0.9])
+        self.factor([0.85, 0.6, 0.39, 0.9, 0.9, 0.95])
     }
 
     /// The same for one sentence against the others of its passage: harsher, since they share
     /// the topic and differ mostly in what they state.
     pub fn sentence_factor(self) -> f32 {
-        self.factor([0.6, 0.5, 0.5, 0.6, 0.6])
+        self.factor([0.6, 0.5, 0.5, 0.6, 0.6, 0.7])
     }
 
-    /// The product of `keep` (date, number, amount, place, person) over the kinds in the set.
-    fn factor(self, keep: [f32; 5]) -> f32 {
-        [Kinds::DATE, Kinds::NUMBER, Kinds::AMOUNT, Kinds::PLACE, Kinds::PERSON]
+    /// The product of `keep` (date, number, amount, place, person, definition) over the kinds
+    /// in the set.
+    fn factor(self, keep: [f32; 6]) -> f32 {
+        [Kinds::DATE, Kinds::NUMBER, Kinds::AMOUNT, Kinds::PLACE, Kinds::PERSON, Kinds::DEFINITION]
             .into_iter()
             .zip(keep)
             .filter(|(kind, _)| self.contains(*kind))
@@ -211,6 +215,12 @@ fn has_person(words: &[(&str, &str)]) -> bool {
     })
 }
 
+/// True when the sentence says what something is: "is a", "is an", "is the" or "are the"
+/// within its first fifteen words ("The Conference … (CICA) is an intergovernmental forum").
+fn is_definition(lowers: &[&str]) -> bool {
+    lowers.windows(2).take(15).any(|w| matches!(w[0], "is" | "are") && matches!(w[1], "a" | "an" | "the"))
+}
+
 fn starts_upper(word: &str) -> bool {
     word.starts_with(char::is_uppercase)
 }
@@ -260,6 +270,14 @@ mod tests {
         assert!(!kinds("It was held in October.").contains(Kinds::PLACE));
         assert!(!kinds("in 2019 they agreed").contains(Kinds::PLACE));
         assert!(!kinds("cooperation in digital transformation").contains(Kinds::PLACE));
+    }
+
+    #[test]
+    fn definitions_say_what_something_is() {
+        assert!(
+            kinds("The Conference (CICA) is an intergovernmental forum aimed at peace.").contains(Kinds::DEFINITION)
+        );
+        assert!(!kinds("Tokayev praised the contribution of CICA to peace.").contains(Kinds::DEFINITION));
     }
 
     #[test]

@@ -462,7 +462,8 @@ pub fn ordinal(lower: &str) -> Option<&'static str> {
 pub fn numbered_ordinal(number: &str, ending: &str) -> Option<String> {
     const ENDINGS: &[&str] = &[
         "е", "й", "я", "го", "му", "м", "ю", "х", "ое", "ий", "ый", "ая", "ой", "ая", "ші", "шы", "nchi", "inchi",
-        "chi",
+        "chi", "чи", "нчи", "ci", "cı", "cu", "cü", "nci", "ncı", "ncu", "ncü", "inci", "ıncı", "uncu", "üncü", "чы",
+        "нчы", "ынчы", "инчи", "үнчү", "ыншы", "інші",
     ];
     let n: u32 = number.parse().ok()?;
     if !ENDINGS.contains(&ending) || n == 0 || n > 100 {
@@ -521,6 +522,8 @@ mod tests {
         assert_eq!(numbered_ordinal("3", "е").as_deref(), Some("3rd"));
         assert_eq!(numbered_ordinal("12", "й").as_deref(), Some("12th"));
         assert_eq!(numbered_ordinal("3", "meetings"), None);
+        assert_eq!(numbered_ordinal("12", "ci").as_deref(), Some("12th"));
+        assert_eq!(numbered_ordinal("6", "чы").as_deref(), Some("6th"));
     }
 
     #[test]

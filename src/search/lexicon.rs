@@ -22,6 +22,8 @@ pub struct Intent {
     pub count: bool,
     pub list: bool,
     pub upcoming: bool,
+    /// "What is X?", «что такое X»: what something is.
+    pub define: bool,
 }
 
 /// One concept of the question and the ways the index may spell it.
@@ -583,7 +585,19 @@ fn detect_intent(lowers: &[String]) -> Intent {
             &["next", "upcoming", "future", "coming", "soon", "scheduled", "planned"],
             &["следующ", "ближайш", "предстоящ", "будущ"],
         ),
+        define: is_definition_question(lowers),
     }
+}
+
+/// "What is CICA?", "what are the RCC", «что такое СВМДА», «СВМДА — это что»: a short question
+/// that asks what something is, not something about it.
+fn is_definition_question(lowers: &[String]) -> bool {
+    let words: Vec<&str> = lowers.iter().map(String::as_str).collect();
+    let short = words.len() <= 6;
+    let english = matches!(words.as_slice(), ["what", "is" | "are" | "s", ..] | ["whats", ..]);
+    let russian =
+        words.windows(2).any(|w| matches!(w, ["что", "такое"] | ["это", "что"] | ["что", "это"] | ["что", "за"]));
+    short && (english || russian || words.contains(&"define"))
 }
 
 #[cfg(test)]
