@@ -388,6 +388,9 @@ impl Lexicon {
             })
             .map(|w| w.lower.clone())
             .collect();
+        // A Latin abbreviation names an organization even first ("ASEAN digital ministers…");
+        // Cyrillic ones are as often a generic body («СГГ», «МИД»), and stay ordinary words.
+        let names: HashSet<String> = names.union(&acronyms).filter(|w| !is_cyrillic(w)).cloned().collect();
         let raw: Vec<String> = question_words.into_iter().map(|w| w.lower).collect();
         let turkic = looks_turkic(&raw);
         let mut lowers: Vec<String> = Vec::with_capacity(raw.len());
@@ -690,6 +693,8 @@ mod tests {
         let lex = lexicon();
         assert_eq!(lex.plan("minsters almaty").groups[0].label, "ministers");
         assert_eq!(lex.plan("MINSTERS almaty").groups[0].label, "minsters");
+        // Even first, a Latin abbreviation the knowledge lacks is the question's topic.
+        assert!(lex.plan("FIFA almaty").groups[0].weight > lex.plan("fifa almaty").groups[0].weight);
     }
 
     #[test]
