@@ -390,7 +390,8 @@ impl Lexicon {
             .collect();
         // A Latin abbreviation names an organization even first ("ASEAN digital ministers…");
         // Cyrillic ones are as often a generic body («СГГ», «МИД»), and stay ordinary words.
-        let names: HashSet<String> = names.union(&acronyms).filter(|w| !is_cyrillic(w)).cloned().collect();
+        let names: HashSet<String> =
+            names.into_iter().chain(acronyms.iter().filter(|w| !is_cyrillic(w)).cloned()).collect();
         let raw: Vec<String> = question_words.into_iter().map(|w| w.lower).collect();
         let turkic = looks_turkic(&raw);
         let mut lowers: Vec<String> = Vec::with_capacity(raw.len());
