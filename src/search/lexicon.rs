@@ -1,30 +1,24 @@
-//! The vocabulary of a built index and the question analysis that uses it: typo correction,
-//! alias and Russian-to-English expansion, stop words and question intent.
+//! The vocabulary of a built index and the question analysis that uses it: each word
+//! normalised (`normalize.rs`: typos, translations, endings, names), the intent read
+//! (`intent.rs`), and the words grouped into weighted concepts through aliases, the Russian
+//! glossary, curated and WordNet synonyms.
 
 use std::collections::{HashMap, HashSet};
 
-use super::language::{self, is_common_english_word};
+use super::language;
 use super::text::{is_cyrillic, is_stop_word, words, Analyzer};
 use super::typo::TypoIndex;
 use crate::knowledge::Knowledge;
 
+mod intent;
+mod normalize;
+
+pub use intent::Intent;
+use intent::{detect_intent, RUSSIAN_INTENT_PREFIXES};
+use normalize::looks_turkic;
+
 /// Longest question the engine reads, in words; the rest is ignored.
 pub const MAX_QUESTION_WORDS: usize = 64;
-
-/// What kind of answer the question asks for, from its question words.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Intent {
-    pub when: bool,
-    pub who: bool,
-    /// A sum of money: a budget, a cost, funding.
-    pub amount: bool,
-    pub place: bool,
-    pub count: bool,
-    pub list: bool,
-    pub upcoming: bool,
-    /// "What is X?", «что такое X»: what something is.
-    pub define: bool,
-}
 
 /// One concept of the question and the ways the index may spell it.
 #[derive(Debug, Clone)]
@@ -238,135 +232,6 @@ impl Lexicon {
         self.document_frequency.contains_key(stem)
     }
 
-    /// The closest known word for a word the knowledge never uses, if one is close enough
-    /// to be a typo: one edit for words of up to seven letters, two for longer ones.
-    pub fn correct(&self, lower: &str) -> Option<String> {
-        let len = lower.chars().count();
-        if len < 3 || self.words.contains_key(lower) || lower.chars().any(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        // A real word the knowledge does not use ("came", "weather") is not a typo of one it
-        // does ("case", "whether"): correcting it would invent a match.
-        if is_common_english_word(lower) {
-            return None;
-        }
-        // Three-letter words only correct to question and stop words ("wat" -> "what").
-        let short = len == 3;
-        let accept = |candidate: &str| !short || is_stop_word(candidate) || QUESTION_WORDS.contains(&candidate);
-        self.typos.closest(lower, short, accept).map(str::to_string)
-    }
-
-    /// The known word that a name written in another script or transliteration stands for
-    /// (`садиков` -> `sadikov`, `toqayev` -> `tokayev`).
-    fn name(&self, lower: &str) -> Option<String> {
-        if lower.chars().count() < 4 {
-            return None;
-        }
-        let key = language::name_key(lower);
-        if let Some(word) = self.name_keys.get(&key) {
-            return (word != lower).then(|| word.clone());
-        }
-        let near = self.name_typos.closest(&key, false, |_| true)?;
-        self.name_keys.get(near).cloned()
-    }
-
-    /// English words for a foreign word, preferring a translation the index knows.
-    fn translate(&self, lower: &str) -> Option<Vec<String>> {
-        let english = language::to_english(lower)?;
-        let known =
-            |e: &&&str| e.split(' ').all(|w| QUESTION_WORDS.contains(&w) || self.has_stem(&self.analyzer.stem(w)));
-        let chosen = english.iter().find(known).or(english.first())?;
-        Some(chosen.split(' ').map(str::to_string).collect())
-    }
-
-    /// English words for two foreign words that a dictionary lists as one entry.
-    fn translate_pair(&self, first: &str, second: &str, turkic: bool) -> Option<Vec<String>> {
-        if !(turkic || is_cyrillic(first)) || self.words.contains_key(first) {
-            return None;
-        }
-        self.translate(&format!("{first} {second}"))
-    }
-
-    /// A foreign or misspelt word in the words the knowledge uses: a dictionary translation,
-    /// the dictionary form under Turkic endings, a name in another script, or a typo fixed.
-    /// Words the knowledge already knows are kept.
-    fn normalize(&self, lower: &str, turkic: bool, acronym: bool) -> Vec<String> {
-        let keep = || vec![lower.to_string()];
-        let stem = self.analyzer.stem(lower);
-        let cyrillic = is_cyrillic(lower);
-        if let Some(number) = language::number_with_ending(lower) {
-            return vec![number.to_string()];
-        }
-        if lower.chars().any(|c| c.is_ascii_digit())
-            || is_stop_word(lower)
-            || QUESTION_WORDS.contains(&lower)
-            || language::ordinal(lower).is_some()
-            || self.words.contains_key(lower)
-            || self.has_stem(&stem)
-            || (cyrillic && self.phrases_by_first.contains_key(&stem))
-        {
-            return keep();
-        }
-        // A clipped word ("intl", "govt", «минцифры») stands for words the knowledge may use.
-        if let Some(full) = language::expand_abbreviation(lower) {
-            return full.split(' ').map(str::to_string).collect();
-        }
-        if cyrillic || turkic {
-            if let Some(english) = self.translate(lower) {
-                return english;
-            }
-            for shorter in language::without_suffixes(lower) {
-                let known_russian = cyrillic && self.phrases_by_first.contains_key(&self.analyzer.stem(&shorter));
-                // "serverlari" -> "server", whose stem the documents' "servers" share.
-                let known_english = !cyrillic && self.has_stem(&self.analyzer.stem(&shorter));
-                if self.words.contains_key(&shorter) || known_russian || known_english {
-                    return vec![shorter];
-                }
-                if let Some(english) = self.translate(&shorter) {
-                    return english;
-                }
-                if let Some(name) = self.name(&shorter) {
-                    return vec![name];
-                }
-            }
-            if let Some(name) = self.name(lower) {
-                return vec![name];
-            }
-            if let Some(known) = cyrillic.then(|| self.known_russian_prefix(&stem)).flatten() {
-                return vec![known];
-            }
-        }
-        // "ASEAN" is a name the knowledge lacks, not a typo of "asian".
-        if !cyrillic && !acronym {
-            if let Some(fixed) = self.correct(lower) {
-                return vec![fixed];
-            }
-        }
-        keep()
-    }
-
-    /// A known stem that this unknown stem extends (`ministeri` -> `minist`), for
-    /// derivations the stemmer does not unify.
-    fn known_prefix(&self, stem: &str) -> Option<String> {
-        let chars: Vec<char> = stem.chars().collect();
-        (5..chars.len())
-            .rev()
-            .take(4)
-            .map(|n| chars[..n].iter().collect::<String>())
-            .find(|p| self.document_frequency.contains_key(p))
-    }
-
-    /// A known Russian glossary stem that this unknown stem extends by a letter or two
-    /// (`встреча` of «встречались» -> `встреч` of «встреча»): Snowball stems a verb and its
-    /// noun apart.
-    fn known_russian_prefix(&self, stem: &str) -> Option<String> {
-        let chars: Vec<char> = stem.chars().collect();
-        (chars.len().saturating_sub(2).max(5)..chars.len())
-            .rev()
-            .map(|n| chars[..n].iter().collect::<String>())
-            .find(|p| self.phrases_by_first.contains_key(&self.analyzer.stem(p)))
-    }
-
     /// Analyses a question: corrects typos, detects intent, expands aliases and Russian words,
     /// and weighs each concept. Never fails; any text gives some plan (possibly empty).
     pub fn plan(&self, question: &str) -> QueryPlan {
@@ -549,59 +414,6 @@ impl Lexicon {
             related_credit: RELATED_CREDIT,
         });
     }
-}
-
-/// True when the question looks Uzbek, Azerbaijani or Turkish rather than English: a letter
-/// English lacks (ə, ı, ş, ğ, ç, ö, ü), an Uzbek `ʻ`/`ʼ`, a Cyrillic letter Russian lacks (ә, ғ,
-/// қ, ң, ө, ұ, ү, һ, і, ў, ҳ), a Turkic function word ("uchun", "va") or a core Turkic word.
-fn looks_turkic(lowers: &[String]) -> bool {
-    lowers.iter().any(|w| {
-        w.chars().any(|c| "əışğçöüâîûʻʼ".contains(c) || "әғқңөұүһіўҳ".contains(c))
-            || (!is_common_english_word(w) && !is_cyrillic(w) && language::is_turkic_function_word(w))
-            || (!is_common_english_word(w) && !is_stop_word(w) && language::to_english(w).is_some())
-    })
-}
-
-/// Russian words that ask "when", "where", "how many", "next": intent, not topic.
-const RUSSIAN_INTENT_PREFIXES: &[&str] = &["когда", "где", "сколько", "следующ", "ближайш", "предстоящ"];
-
-fn detect_intent(lowers: &[String]) -> Intent {
-    // English question words are matched whole ("all" must not fire on "alliance"); Russian
-    // ones by stem, since they inflect ("следующая", "следующий").
-    let has = |english: &[&str], russian: &[&str]| {
-        lowers.iter().any(|w| english.contains(&w.as_str()) || russian.iter().any(|stem| w.starts_with(stem)))
-    };
-    Intent {
-        when: has(&["when", "date", "dates"], &["когда", "дата", "дату", "числа"])
-            || lowers.windows(2).any(|w| w[0] == "what" && (w[1] == "year" || w[1] == "day")),
-        who: has(&["who", "whom", "whose"], &[])
-            || lowers.iter().any(|w| ["кто", "кого", "кем", "кому", "чей", "чья", "чьё", "чьи"].contains(&w.as_str())),
-        amount: has(
-            &["budget", "budgets", "cost", "costs", "price", "funding", "worth", "spent"],
-            &["бюджет", "стоимост", "стоит", "финансирова"],
-        ),
-        place: has(&["where", "city"], &["где", "город"]),
-        count: lowers.windows(2).any(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"))
-            || has(&["number"], &["сколько"]),
-        list: has(&["list", "all", "every"], &["список", "перечисл", "какие"])
-            || lowers.iter().any(|w| w == "все" || w == "всех"),
-        upcoming: has(
-            &["next", "upcoming", "future", "coming", "soon", "scheduled", "planned"],
-            &["следующ", "ближайш", "предстоящ", "будущ"],
-        ),
-        define: is_definition_question(lowers),
-    }
-}
-
-/// "What is CICA?", "what are the RCC", «что такое СВМДА», «СВМДА — это что»: a short question
-/// that asks what something is, not something about it.
-fn is_definition_question(lowers: &[String]) -> bool {
-    let words: Vec<&str> = lowers.iter().map(String::as_str).collect();
-    let short = words.len() <= 6;
-    let english = matches!(words.as_slice(), ["what", "is" | "are" | "s", ..] | ["whats", ..]);
-    let russian =
-        words.windows(2).any(|w| matches!(w, ["что", "такое"] | ["это", "что"] | ["что", "это"] | ["что", "за"]));
-    short && (english || russian || words.contains(&"define"))
 }
 
 #[cfg(test)]

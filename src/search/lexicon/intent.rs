@@ -1,0 +1,59 @@
+//! Question intent: what kind of answer a question asks for (a date, a place, a number, a
+//! list, the next meeting, what something is), from its question words in English and Russian.
+
+/// What kind of answer the question asks for, from its question words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Intent {
+    pub when: bool,
+    pub who: bool,
+    /// A sum of money: a budget, a cost, funding.
+    pub amount: bool,
+    pub place: bool,
+    pub count: bool,
+    pub list: bool,
+    pub upcoming: bool,
+    /// "What is X?", «что такое X»: what something is.
+    pub define: bool,
+}
+
+/// Russian words that ask "when", "where", "how many", "next": intent, not topic.
+pub(super) const RUSSIAN_INTENT_PREFIXES: &[&str] = &["когда", "где", "сколько", "следующ", "ближайш", "предстоящ"];
+
+pub(super) fn detect_intent(lowers: &[String]) -> Intent {
+    // English question words are matched whole ("all" must not fire on "alliance"); Russian
+    // ones by stem, since they inflect ("следующая", "следующий").
+    let has = |english: &[&str], russian: &[&str]| {
+        lowers.iter().any(|w| english.contains(&w.as_str()) || russian.iter().any(|stem| w.starts_with(stem)))
+    };
+    Intent {
+        when: has(&["when", "date", "dates"], &["когда", "дата", "дату", "числа"])
+            || lowers.windows(2).any(|w| w[0] == "what" && (w[1] == "year" || w[1] == "day")),
+        who: has(&["who", "whom", "whose"], &[])
+            || lowers.iter().any(|w| ["кто", "кого", "кем", "кому", "чей", "чья", "чьё", "чьи"].contains(&w.as_str())),
+        amount: has(
+            &["budget", "budgets", "cost", "costs", "price", "funding", "worth", "spent"],
+            &["бюджет", "стоимост", "стоит", "финансирова"],
+        ),
+        place: has(&["where", "city"], &["где", "город"]),
+        count: lowers.windows(2).any(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"))
+            || has(&["number"], &["сколько"]),
+        list: has(&["list", "all", "every"], &["список", "перечисл", "какие"])
+            || lowers.iter().any(|w| w == "все" || w == "всех"),
+        upcoming: has(
+            &["next", "upcoming", "future", "coming", "soon", "scheduled", "planned"],
+            &["следующ", "ближайш", "предстоящ", "будущ"],
+        ),
+        define: is_definition_question(lowers),
+    }
+}
+
+/// "What is CICA?", "what are the RCC", «что такое СВМДА», «СВМДА — это что»: a short question
+/// that asks what something is, not something about it.
+fn is_definition_question(lowers: &[String]) -> bool {
+    let words: Vec<&str> = lowers.iter().map(String::as_str).collect();
+    let short = words.len() <= 6;
+    let english = matches!(words.as_slice(), ["what", "is" | "are" | "s", ..] | ["whats", ..]);
+    let russian =
+        words.windows(2).any(|w| matches!(w, ["что", "такое"] | ["это", "что"] | ["что", "это"] | ["что", "за"]));
+    short && (english || russian || words.contains(&"define"))
+}

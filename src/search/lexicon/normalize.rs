@@ -1,0 +1,148 @@
+//! Normalising one word of a question to the words the knowledge uses: typo correction,
+//! dictionary translation of Russian and Turkic words, Turkic endings, clipped words, names in
+//! another script or transliteration.
+
+use super::{is_cyrillic, is_stop_word, language, Lexicon, QUESTION_WORDS};
+use crate::search::language::is_common_english_word;
+
+impl Lexicon {
+    /// The closest known word for a word the knowledge never uses, if one is close enough
+    /// to be a typo: one edit for words of up to seven letters, two for longer ones.
+    pub fn correct(&self, lower: &str) -> Option<String> {
+        let len = lower.chars().count();
+        if len < 3 || self.words.contains_key(lower) || lower.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        // A real word the knowledge does not use ("came", "weather") is not a typo of one it
+        // does ("case", "whether"): correcting it would invent a match.
+        if is_common_english_word(lower) {
+            return None;
+        }
+        // Three-letter words only correct to question and stop words ("wat" -> "what").
+        let short = len == 3;
+        let accept = |candidate: &str| !short || is_stop_word(candidate) || QUESTION_WORDS.contains(&candidate);
+        self.typos.closest(lower, short, accept).map(str::to_string)
+    }
+
+    /// The known word that a name written in another script or transliteration stands for
+    /// (`садиков` -> `sadikov`, `toqayev` -> `tokayev`).
+    pub(super) fn name(&self, lower: &str) -> Option<String> {
+        if lower.chars().count() < 4 {
+            return None;
+        }
+        let key = language::name_key(lower);
+        if let Some(word) = self.name_keys.get(&key) {
+            return (word != lower).then(|| word.clone());
+        }
+        let near = self.name_typos.closest(&key, false, |_| true)?;
+        self.name_keys.get(near).cloned()
+    }
+
+    /// English words for a foreign word, preferring a translation the index knows.
+    pub(super) fn translate(&self, lower: &str) -> Option<Vec<String>> {
+        let english = language::to_english(lower)?;
+        let known =
+            |e: &&&str| e.split(' ').all(|w| QUESTION_WORDS.contains(&w) || self.has_stem(&self.analyzer.stem(w)));
+        let chosen = english.iter().find(known).or(english.first())?;
+        Some(chosen.split(' ').map(str::to_string).collect())
+    }
+
+    /// English words for two foreign words that a dictionary lists as one entry.
+    pub(super) fn translate_pair(&self, first: &str, second: &str, turkic: bool) -> Option<Vec<String>> {
+        if !(turkic || is_cyrillic(first)) || self.words.contains_key(first) {
+            return None;
+        }
+        self.translate(&format!("{first} {second}"))
+    }
+
+    /// A foreign or misspelt word in the words the knowledge uses: a dictionary translation,
+    /// the dictionary form under Turkic endings, a name in another script, or a typo fixed.
+    /// Words the knowledge already knows are kept.
+    pub(super) fn normalize(&self, lower: &str, turkic: bool, acronym: bool) -> Vec<String> {
+        let keep = || vec![lower.to_string()];
+        let stem = self.analyzer.stem(lower);
+        let cyrillic = is_cyrillic(lower);
+        if let Some(number) = language::number_with_ending(lower) {
+            return vec![number.to_string()];
+        }
+        if lower.chars().any(|c| c.is_ascii_digit())
+            || is_stop_word(lower)
+            || QUESTION_WORDS.contains(&lower)
+            || language::ordinal(lower).is_some()
+            || self.words.contains_key(lower)
+            || self.has_stem(&stem)
+            || (cyrillic && self.phrases_by_first.contains_key(&stem))
+        {
+            return keep();
+        }
+        // A clipped word ("intl", "govt", «минцифры») stands for words the knowledge may use.
+        if let Some(full) = language::expand_abbreviation(lower) {
+            return full.split(' ').map(str::to_string).collect();
+        }
+        if cyrillic || turkic {
+            if let Some(english) = self.translate(lower) {
+                return english;
+            }
+            for shorter in language::without_suffixes(lower) {
+                let known_russian = cyrillic && self.phrases_by_first.contains_key(&self.analyzer.stem(&shorter));
+                // "serverlari" -> "server", whose stem the documents' "servers" share.
+                let known_english = !cyrillic && self.has_stem(&self.analyzer.stem(&shorter));
+                if self.words.contains_key(&shorter) || known_russian || known_english {
+                    return vec![shorter];
+                }
+                if let Some(english) = self.translate(&shorter) {
+                    return english;
+                }
+                if let Some(name) = self.name(&shorter) {
+                    return vec![name];
+                }
+            }
+            if let Some(name) = self.name(lower) {
+                return vec![name];
+            }
+            if let Some(known) = cyrillic.then(|| self.known_russian_prefix(&stem)).flatten() {
+                return vec![known];
+            }
+        }
+        // "ASEAN" is a name the knowledge lacks, not a typo of "asian".
+        if !cyrillic && !acronym {
+            if let Some(fixed) = self.correct(lower) {
+                return vec![fixed];
+            }
+        }
+        keep()
+    }
+
+    /// A known stem that this unknown stem extends (`ministeri` -> `minist`), for
+    /// derivations the stemmer does not unify.
+    pub(super) fn known_prefix(&self, stem: &str) -> Option<String> {
+        let chars: Vec<char> = stem.chars().collect();
+        (5..chars.len())
+            .rev()
+            .take(4)
+            .map(|n| chars[..n].iter().collect::<String>())
+            .find(|p| self.document_frequency.contains_key(p))
+    }
+
+    /// A known Russian glossary stem that this unknown stem extends by a letter or two
+    /// (`встреча` of «встречались» -> `встреч` of «встреча»): Snowball stems a verb and its
+    /// noun apart.
+    pub(super) fn known_russian_prefix(&self, stem: &str) -> Option<String> {
+        let chars: Vec<char> = stem.chars().collect();
+        (chars.len().saturating_sub(2).max(5)..chars.len())
+            .rev()
+            .map(|n| chars[..n].iter().collect::<String>())
+            .find(|p| self.phrases_by_first.contains_key(&self.analyzer.stem(p)))
+    }
+}
+
+/// True when the question looks Uzbek, Azerbaijani or Turkish rather than English: a letter
+/// English lacks (ə, ı, ş, ğ, ç, ö, ü), an Uzbek `ʻ`/`ʼ`, a Cyrillic letter Russian lacks (ә, ғ,
+/// қ, ң, ө, ұ, ү, һ, і, ў, ҳ), a Turkic function word ("uchun", "va") or a core Turkic word.
+pub(super) fn looks_turkic(lowers: &[String]) -> bool {
+    lowers.iter().any(|w| {
+        w.chars().any(|c| "əışğçöüâîûʻʼ".contains(c) || "әғқңөұүһіўҳ".contains(c))
+            || (!is_common_english_word(w) && !is_cyrillic(w) && language::is_turkic_function_word(w))
+            || (!is_common_english_word(w) && !is_stop_word(w) && language::to_english(w).is_some())
+    })
+}
