@@ -152,15 +152,7 @@ impl Lexicon {
             name_typos: TypoIndex::new([]),
         };
         for group in &knowledge.aliases {
-            let target = lexicon.targets.len();
-            let phrases: Vec<Phrase> = group
-                .forms
-                .iter()
-                .map(|f| Phrase::new(&lexicon.analyzer, f, target))
-                .filter(|p| !p.stems.is_empty())
-                .collect();
-            let forms: Vec<Vec<String>> = phrases.iter().map(|p| p.stems.clone()).collect();
-            lexicon.phrases.extend(phrases);
+            let forms = lexicon.add_phrases(&group.forms);
             for form in &group.forms {
                 for w in words(form) {
                     *words_seen.entry(w.lower).or_default() += 1;
@@ -170,26 +162,13 @@ impl Lexicon {
             lexicon.targets.push((english, Some(group.canonical.clone())));
         }
         for group in &knowledge.synonyms {
-            let target = lexicon.targets.len();
-            let phrases: Vec<Phrase> = group
-                .iter()
-                .map(|f| Phrase::new(&lexicon.analyzer, f, target))
-                .filter(|p| !p.stems.is_empty())
-                .collect();
-            let forms: Vec<Vec<String>> = phrases.iter().map(|p| p.stems.clone()).collect();
-            lexicon.phrases.extend(phrases);
+            let forms = lexicon.add_phrases(group);
             lexicon.targets.push((forms, None));
         }
         for translation in &knowledge.translations {
             let english: Vec<Vec<String>> =
                 translation.english.iter().map(|f| lexicon.analyzer.stems(f)).filter(|s| !s.is_empty()).collect();
-            let target = lexicon.targets.len();
-            for russian in &translation.russian {
-                let phrase = Phrase::new(&lexicon.analyzer, russian, target);
-                if !phrase.stems.is_empty() {
-                    lexicon.phrases.push(phrase);
-                }
-            }
+            lexicon.add_phrases(&translation.russian);
             lexicon.targets.push((english, None));
         }
         // Longest phrases first, so "Organization of Turkic States" wins over "Turkic".
@@ -213,6 +192,17 @@ impl Lexicon {
         lexicon.name_typos = TypoIndex::new(keys.into_iter().map(|k| (k.clone(), 1)));
         lexicon.words = words_seen;
         lexicon
+    }
+
+    /// Adds `forms` as phrases leading to the next target (the caller pushes it) and returns
+    /// their stems; forms without a stem are left out.
+    fn add_phrases(&mut self, forms: &[String]) -> Vec<Vec<String>> {
+        let target = self.targets.len();
+        let phrases: Vec<Phrase> =
+            forms.iter().map(|f| Phrase::new(&self.analyzer, f, target)).filter(|p| !p.stems.is_empty()).collect();
+        let stems = phrases.iter().map(|p| p.stems.clone()).collect();
+        self.phrases.extend(phrases);
+        stems
     }
 
     /// Inverse document frequency of a stem (BM25's form); unseen stems get the maximum.

@@ -52,7 +52,7 @@ pub(super) fn detect_intent(lowers: &[String]) -> Intent {
 fn is_definition_question(lowers: &[String]) -> bool {
     let words: Vec<&str> = lowers.iter().map(String::as_str).collect();
     let short = words.len() <= 6;
-    let english = matches!(words.as_slice(), ["what", "is" | "are" | "s", ..] | ["whats", ..]);
+    let english = matches!(words.as_slice(), ["what", "is" | "are", ..] | ["whats", ..]);
     let russian =
         words.windows(2).any(|w| matches!(w, ["что", "такое"] | ["это", "что"] | ["что", "это"] | ["что", "за"]));
     short && (english || russian || words.contains(&"define"))
