@@ -341,8 +341,10 @@ impl<T: Transport> Job<T> {
                 }
                 Outcome::ChatGone(error) => {
                     tracing::info!(chat_id, "the chat refuses the bot; marked inactive: {error}");
-                    self.store.deactivate_chat(chat_id, unix)?;
+                    // Rows first: whoever sees the chat inactive sees its rows settled, and a
+                    // crash between the two only costs one more refused send.
                     self.store.fail_chat(chat_id, &error)?;
+                    self.store.deactivate_chat(chat_id, unix)?;
                     return Ok(None);
                 }
                 Outcome::Rejected(error) => {
