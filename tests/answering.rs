@@ -350,3 +350,46 @@ fn words_scattered_over_a_long_passage_do_not_make_a_sure_answer() {
     let a = answer(&together, question, day(TODAY));
     assert_eq!(a.confidence, Confidence::Sure, "{:?}", a.hits.first().map(|h| &h.snippet));
 }
+
+/// A knowledge folder of documents, each with its organizations and body, and an alias table.
+fn documents(documents: &[(&str, &str)], aliases: &str) -> Engine {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("documents")).unwrap();
+    std::fs::write(dir.path().join("facts.toml"), "").unwrap();
+    std::fs::write(dir.path().join("meetings.toml"), "").unwrap();
+    std::fs::write(dir.path().join("aliases.toml"), aliases).unwrap();
+    for (i, (organization, body)) in documents.iter().enumerate() {
+        let front = format!(
+            "+++\nid = \"note-{i}\"\ntitle = \"Note {i}\"\norganizations = [\"{organization}\"]\n\
+             date = \"2024-02-01\"\n+++\n"
+        );
+        std::fs::write(dir.path().join(format!("documents/01{i}-note.md")), format!("{front}{body}")).unwrap();
+    }
+    Engine::build(knowledge::load(dir.path()).expect("knowledge loads")).expect("index builds")
+}
+
+#[test]
+fn another_organization_or_another_year_or_number_does_not_answer() {
+    let aliases = "[[alias]]\ncanonical = \"Shanghai Cooperation Organization\"\nforms = [\"SCO\", \"ШОС\"]\n\n\
+                   [[alias]]\ncanonical = \"Organization of Turkic States\"\nforms = [\"OTS\", \"Turkic Council\"]\n";
+    let engine = documents(
+        &[
+            ("SCO", "The 4th meeting of the ministers of communications was held in Samarkand in 2023."),
+            ("OTS", "The 1st meeting of the ministers of communications was held in Baku in 2016."),
+        ],
+        aliases,
+    );
+    let answered = |question: &str| {
+        let a = answer(&engine, question, day(TODAY));
+        a.hits.first().filter(|_| a.answered()).map(|h| h.snippet.clone())
+    };
+    assert!(answered("Where was the 4th meeting of SCO communications ministers?").unwrap().contains("Samarkand"));
+    assert!(answered("Where was the 1st meeting of OTS communications ministers?").unwrap().contains("Baku"));
+    for question in [
+        "Where was the 4th meeting of OTS communications ministers?",
+        "Where was the 2nd meeting of SCO communications ministers?",
+        "Where will the SCO communications ministers meet in 2031?",
+    ] {
+        assert_eq!(answered(question), None, "{question}");
+    }
+}

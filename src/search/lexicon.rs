@@ -37,6 +37,12 @@ pub struct TermGroup {
     /// Share of the weight a related word earns: [`RELATED_CREDIT`], or
     /// [`UNKNOWN_RELATED_CREDIT`] when the question's own word is unknown to the index.
     pub related_credit: f32,
+    /// The canonical name of the alias group the words name ("Shanghai Cooperation
+    /// Organization" for «ШОС»), if they name one.
+    pub entity: Option<String>,
+    /// A year or an ordinal ("2027", "4th"): a unit lacking it weighs it [`SPECIFIER_FACTOR`]
+    /// times, as it is about another year's or another number's event.
+    pub specifier: bool,
 }
 
 /// Share of a concept's weight credited when only a related word (a general synonym) matches.
@@ -121,6 +127,20 @@ const UNKNOWN_WORD_FACTOR: f32 = 0.7;
 /// In a Turkic-language question an unknown lowercase word is most often an inflected verb
 /// or a word the small Turkic vocabulary lacks: the names and known words carry the question.
 const UNKNOWN_TURKIC_WORD_FACTOR: f32 = 0.3;
+
+/// A year or an ordinal ("2027", "4th") picks one of several like events: a passage about
+/// another year's or another number's meeting does not answer. Where a unit lacks one, the
+/// specifier weighs this many times its weight.
+pub const SPECIFIER_FACTOR: f32 = 2.0;
+
+/// True for a year ("2025") or an ordinal ("4th") as the analyser spells them.
+fn is_specifier(word: &str) -> bool {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    let rest = &word[digits..];
+    let year = digits == 4 && rest.is_empty() && (word.starts_with("19") || word.starts_with("20"));
+    let ordinal = digits > 0 && ["st", "nd", "rd", "th"].contains(&rest);
+    year || ordinal
+}
 
 const QUESTION_WORDS: &[&str] =
     &["when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year"];
@@ -315,7 +335,11 @@ impl Lexicon {
                 if !direct.is_empty() && direct.iter().all(|s| self.has_stem(s)) && !alternatives.contains(&direct) {
                     alternatives.insert(0, direct.clone());
                 }
+                let groups_before = plan.groups.len();
                 self.push_group(&mut plan, label, alternatives, direct);
+                if plan.groups.len() > groups_before {
+                    plan.groups[groups_before].entity = canonical.cloned();
+                }
                 continue;
             }
             // A word of a curated phrase ("Минцифры Кыргызстана", "bilgi ve iletişim
@@ -349,7 +373,8 @@ impl Lexicon {
             };
             let direct = alternatives.first().cloned().unwrap_or_default();
             let related = if is_cyrillic(lower) { Vec::new() } else { self.related(lower, &alternatives) };
-            let unknown_factor = match (alternatives.is_empty(), names.contains(lower)) {
+            let specifier = is_specifier(lower);
+            let unknown_factor = match (alternatives.is_empty(), names.contains(lower) || specifier) {
                 (false, _) => 1.0,
                 (true, true) => UNKNOWN_NAME_FACTOR,
                 (true, false) if turkic && lower.chars().all(char::is_alphabetic) => UNKNOWN_TURKIC_WORD_FACTOR,
@@ -362,7 +387,8 @@ impl Lexicon {
                 group.related = related;
             }
             if let Some(group) = plan.groups.last_mut().filter(|g| g.alternatives.is_empty()) {
-                group.weight *= unknown_factor;
+                // A specifier is weighed up where it is missing: for an unknown one, everywhere.
+                group.weight *= if specifier { UNKNOWN_NAME_FACTOR / SPECIFIER_FACTOR } else { unknown_factor };
             }
         }
         plan
@@ -396,12 +422,14 @@ impl Lexicon {
             alternatives.iter().map(phrase_idf).reduce(f32::min).unwrap_or_else(|| self.unknown_weight())
         };
         plan.groups.push(TermGroup {
+            specifier: is_specifier(&label),
             label,
             alternatives,
             weight,
             direct,
             related: Vec::new(),
             related_credit: RELATED_CREDIT,
+            entity: None,
         });
     }
 }
@@ -447,6 +475,19 @@ mod tests {
         assert_eq!(lex.correct("minsters").as_deref(), Some("ministers"));
         assert_eq!(lex.correct("wehn").as_deref(), Some("when"));
         assert_eq!(lex.correct("football"), None);
+    }
+
+    #[test]
+    fn years_and_ordinals_weigh_like_names() {
+        let lex = lexicon();
+        let plan = lex.plan("ministers meeting 2031 4th football");
+        let weight = |label: &str| plan.groups.iter().find(|g| g.label == label).map(|g| g.weight).unwrap();
+        // Weighed up where missing, so as much as an unknown name in all.
+        assert_eq!(weight("2031") * SPECIFIER_FACTOR, lex.unknown_weight() * UNKNOWN_NAME_FACTOR);
+        assert_eq!(weight("4th"), weight("2031"));
+        assert!(plan.groups.iter().all(|g| g.specifier == (g.label == "2031" || g.label == "4th")));
+        assert_eq!(weight("football"), lex.unknown_weight() * UNKNOWN_WORD_FACTOR);
+        assert!(!is_specifier("meeting") && is_specifier("1999") && is_specifier("12th") && !is_specifier("2"));
     }
 
     #[test]

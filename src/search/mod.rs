@@ -9,6 +9,7 @@
 mod kinds;
 mod language;
 mod lexicon;
+mod organizations;
 mod rank;
 mod text;
 mod typo;
@@ -28,6 +29,7 @@ pub use units::{source_sentence, StemTable, Unit, UnitKind};
 
 use crate::knowledge::Knowledge;
 use lexicon::Lexicon;
+use organizations::Organizations;
 
 /// How many candidates BM25 hands to re-ranking.
 const CANDIDATES: usize = 40;
@@ -80,6 +82,7 @@ pub struct Engine {
     /// Stems of each document's title and organizations, by document index.
     contexts: Vec<Vec<u32>>,
     lexicon: Lexicon,
+    organizations: Organizations,
     reader: IndexReader,
     fields: Fields,
 }
@@ -119,7 +122,9 @@ impl Engine {
         let reader = index.reader()?;
         let unit_count = analysed.units.len();
         let lexicon = Lexicon::new(analyzer, analysed.document_frequency, unit_count, analysed.words_seen, &knowledge);
+        let organizations = Organizations::of(&knowledge);
         Ok(Engine {
+            organizations,
             knowledge,
             units: analysed.units,
             stems: analysed.stems,

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::kinds::Kinds;
+use super::lexicon::SPECIFIER_FACTOR;
 use super::units::{holds, Sentence, Unit, UnitKind};
 use super::{Candidate, Engine, QueryPlan};
 
@@ -18,6 +19,9 @@ const QUOTE_SHARE: f32 = 0.15;
 const QUOTE_BLEND: f32 = 0.5;
 /// Credit for a concept found only in a fact's question or a meeting's entry, not in the quote.
 const QUESTION_ONLY_CREDIT: f32 = 0.85;
+/// Coverage kept by a unit about another organization than the one the question names: its
+/// shared words ("4th meeting of ministers") describe the other organization's events.
+const OTHER_ORGANIZATION_FACTOR: f32 = 0.45;
 
 impl Engine {
     /// Share of the question's weight that the unit covers through the text `has` reads (the
@@ -25,27 +29,43 @@ impl Engine {
     /// document's title; and the share that text (and title) covers alone.
     fn coverage(&self, plan: &QueryPlan, unit: &Unit, has: impl Fn(&str) -> bool) -> (f32, f32) {
         let context = &self.contexts[unit.document];
-        let through = |phrasing: Option<&Vec<u32>>| -> f32 {
-            plan.groups
-                .iter()
-                .map(|group| {
-                    let in_text = group.credit(&has);
-                    // Only a curated question or entry says it; the quoted text may not.
-                    let in_question =
-                        phrasing.map_or(0.0, |p| group.credit(|s| holds(p, &self.stems, s)) * QUESTION_ONLY_CREDIT);
-                    let in_context = group.credit(|s| holds(context, &self.stems, s)) * 0.5;
-                    group.weight * in_text.max(in_question).max(in_context)
-                })
-                .sum()
+        // (covered, total) weight; a specifier the unit lacks weighs more in the total.
+        let through = |phrasing: Option<&Vec<u32>>| -> (f32, f32) {
+            plan.groups.iter().fold((0.0, 0.0), |(covered, total), group| {
+                let in_text = group.credit(&has);
+                // Only a curated question or entry says it; the quoted text may not.
+                let in_question =
+                    phrasing.map_or(0.0, |p| group.credit(|s| holds(p, &self.stems, s)) * QUESTION_ONLY_CREDIT);
+                let in_context = group.credit(|s| holds(context, &self.stems, s)) * 0.5;
+                let credit = in_text.max(in_question).max(in_context);
+                let missing = if group.specifier { (SPECIFIER_FACTOR - 1.0) * (1.0 - credit) } else { 0.0 };
+                (covered + group.weight * credit, total + group.weight * (1.0 + missing))
+            })
         };
-        let in_text = through(None);
-        let covered = unit.phrasings.iter().map(|p| through(Some(p))).fold(in_text, f32::max);
-        let total: f32 = plan.groups.iter().map(|g| g.weight).sum();
-        if total > 0.0 {
-            (covered / total, in_text / total)
-        } else {
-            (0.0, 0.0)
+        let share = |(covered, total): (f32, f32)| if total > 0.0 { covered / total } else { 0.0 };
+        let in_text = share(through(None));
+        let covered = unit.phrasings.iter().map(|p| share(through(Some(p)))).fold(in_text, f32::max);
+        (covered, in_text)
+    }
+
+    /// True when the question names organizations, the unit's source is about others, and
+    /// neither its text nor its curated phrasings name any of the question's.
+    fn about_other_organization(&self, plan: &QueryPlan, unit: &Unit) -> bool {
+        let about = self.organizations.of_unit(unit);
+        let mut named = plan
+            .groups
+            .iter()
+            .filter(|g| g.entity.as_deref().is_some_and(|e| self.organizations.is_organization(e)))
+            .peekable();
+        if about.is_empty() || named.peek().is_none() {
+            return false;
         }
+        named.all(|group| {
+            let entity = group.entity.as_deref().unwrap_or_default();
+            let in_text = group.credit(|s| holds(&unit.text_stems, &self.stems, s)) > 0.0;
+            let in_phrasing = unit.phrasings.iter().any(|p| group.credit(|s| holds(p, &self.stems, s)) > 0.0);
+            !about.iter().any(|a| a == entity) && !in_text && !in_phrasing
+        })
     }
 
     pub(super) fn rank(&self, plan: &QueryPlan, unit_id: usize, bm25: f32, best_bm25: f32) -> Candidate {
@@ -61,6 +81,9 @@ impl Engine {
         let quote = quote.min(coverage);
         coverage = coverage * (1.0 - QUOTE_BLEND) + quote * QUOTE_BLEND;
         coverage *= Kinds::asked(plan.intent).without(held_by(quoted)).missing_factor();
+        if self.about_other_organization(plan, unit) {
+            coverage *= OTHER_ORGANIZATION_FACTOR;
+        }
         let snippet = match (quoted.first(), quoted.last()) {
             (Some(first), Some(last)) => first.range.start..last.range.end,
             _ => 0..unit.text.len(),
