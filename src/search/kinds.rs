@@ -1,5 +1,5 @@
 //! What kind of answer a sentence holds — a date, a quantity, a sum of money, a place, a
-//! person, a definition ("X is an intergovernmental forum…") — read from its words with general cues (month names, numerals, currencies, a
+//! person, a definition ("X is an intergovernmental forum…"), an event still to come — read from its words with general cues (month names, numerals, currencies, a
 //! capitalised word after "in", titles and patronymic surname endings), so ranking can
 //! prefer the sentence that holds what the question asks for and doubt one that does not.
 
@@ -16,9 +16,10 @@ impl Kinds {
     pub const PLACE: Kinds = Kinds(1 << 3);
     pub const PERSON: Kinds = Kinds(1 << 4);
     pub const DEFINITION: Kinds = Kinds(1 << 5);
+    pub const FUTURE: Kinds = Kinds(1 << 6);
 
     /// The set of the kinds whose flag is true.
-    fn from_flags(flags: [(bool, Kinds); 6]) -> Kinds {
+    fn from_flags(flags: [(bool, Kinds); 7]) -> Kinds {
         flags.into_iter().filter(|(on, _)| *on).fold(Kinds::default(), |set, (_, kind)| set.union(kind))
     }
 
@@ -31,6 +32,7 @@ impl Kinds {
             (intent.place, Kinds::PLACE),
             (intent.who, Kinds::PERSON),
             (intent.define, Kinds::DEFINITION),
+            (intent.upcoming, Kinds::FUTURE),
         ])
     }
 
@@ -45,6 +47,7 @@ impl Kinds {
             (has_place(words), Kinds::PLACE),
             (has_person(words), Kinds::PERSON),
             (is_definition(&lowers), Kinds::DEFINITION),
+            (speaks_of_future(&lowers), Kinds::FUTURE),
         ])
     }
 
@@ -78,25 +81,32 @@ impl Kinds {
     /// recognisable name, which the cues may simply not see; and a budget question is
     /// declined where no sum of money is stated, however much else matches.
     pub fn missing_factor(self) -> f32 {
-        self.factor([0.85, 0.6, 0.39, 0.9, 0.9, 0.95])
+        self.factor([0.85, 0.6, 0.39, 0.9, 0.9, 0.95, 0.9])
     }
 
     /// The same for one sentence against the others of its passage: harsher, since they share
     /// the topic and differ mostly in what they state.
     pub fn sentence_factor(self) -> f32 {
-        self.factor([0.6, 0.5, 0.5, 0.6, 0.6, 0.7])
+        self.factor([0.6, 0.5, 0.5, 0.6, 0.6, 0.7, 0.6])
     }
 
-    /// The product of `keep` (date, number, amount, place, person, definition) over the kinds
-    /// in the set.
-    fn factor(self, keep: [f32; 6]) -> f32 {
-        [Kinds::DATE, Kinds::NUMBER, Kinds::AMOUNT, Kinds::PLACE, Kinds::PERSON, Kinds::DEFINITION]
+    /// The product of `keep` (date, number, amount, place, person, definition, future) over
+    /// the kinds in the set.
+    fn factor(self, keep: [f32; 7]) -> f32 {
+        [Kinds::DATE, Kinds::NUMBER, Kinds::AMOUNT, Kinds::PLACE, Kinds::PERSON, Kinds::DEFINITION, Kinds::FUTURE]
             .into_iter()
             .zip(keep)
             .filter(|(kind, _)| self.contains(*kind))
             .map(|(_, keep)| keep)
             .product()
     }
+}
+
+/// True when the words speak of what is still to come ("the next meeting will take place",
+/// "an upcoming summit"): the answer to "when is the next …".
+fn speaks_of_future(lowers: &[&str]) -> bool {
+    const FUTURE: &[&str] = &["next", "will", "shall", "upcoming", "planned", "scheduled", "forthcoming"];
+    lowers.iter().any(|w| FUTURE.contains(w))
 }
 
 /// True when the words name a year or a month ("2019", "October 7").
@@ -260,6 +270,14 @@ mod tests {
         assert!(kinds("Выделено 100 млн рублей.").contains(Kinds::AMOUNT));
         assert!(!kinds("The forum brought together 240 participants.").contains(Kinds::AMOUNT));
         assert!(!kinds("The dollar remained strong.").contains(Kinds::AMOUNT));
+    }
+
+    #[test]
+    fn future_events_are_told_apart_from_past_ones() {
+        assert!(kinds("The next meeting will take place in 2025 in China.").contains(Kinds::FUTURE));
+        assert!(!kinds("The meeting took place on February 1, 2024.").contains(Kinds::FUTURE));
+        let next = Intent { upcoming: true, ..Intent::default() };
+        assert!(Kinds::asked(next).contains(Kinds::FUTURE));
     }
 
     #[test]
