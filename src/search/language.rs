@@ -61,6 +61,16 @@ pub fn to_english(lower: &str) -> Option<&'static [&'static str]> {
     foreign_tables().iter().find_map(|t| t.get(key.as_str())).map(Vec::as_slice)
 }
 
+/// True for a Turkic question word ("эмне", "качан", "қанча") or function word ("жана",
+/// "менен"): Kazakh or Kyrgyz written without their own letters still shows itself by these,
+/// while the loanwords the Turkic tables share with Russian («саммит», «форум») do not count.
+pub fn is_turkic_question_or_function_word(lower: &str) -> bool {
+    const QUESTION_WORDS: &[&str] = &["what", "when", "where", "who", "which", "how many", "how much", "why"];
+    let [core, ..] = foreign_tables();
+    let asks = core.get(lower).is_some_and(|english| english.iter().any(|e| QUESTION_WORDS.contains(e)));
+    asks || is_turkic_function_word(lower)
+}
+
 /// True for the conjunctions, postpositions and particles of the Turkic languages ("va",
 /// "uchun", «бойынша», "üçün", "için"), which carry no topic.
 pub fn is_turkic_function_word(lower: &str) -> bool {

@@ -4,6 +4,7 @@
 
 use super::{is_cyrillic, is_stop_word, language, Lexicon, QUESTION_WORDS};
 use crate::search::language::is_common_english_word;
+use crate::search::text::RUSSIAN_STOP_WORDS;
 
 impl Lexicon {
     /// The closest known word for a word the knowledge never uses, if one is close enough
@@ -138,11 +139,38 @@ impl Lexicon {
 
 /// True when the question looks Uzbek, Azerbaijani or Turkish rather than English: a letter
 /// English lacks (ə, ı, ş, ğ, ç, ö, ü), an Uzbek `ʻ`/`ʼ`, a Cyrillic letter Russian lacks (ә, ғ,
-/// қ, ң, ө, ұ, ү, һ, і, ў, ҳ), a Turkic function word ("uchun", "va") or a core Turkic word.
+/// қ, ң, ө, ұ, ү, һ, і, ў, ҳ), a Turkic function word ("uchun", "va") or a core Turkic word; in
+/// Cyrillic, a Turkic question or function word, with its endings ("эмнеге", "качан", "жана").
 pub(super) fn looks_turkic(lowers: &[String]) -> bool {
     lowers.iter().any(|w| {
         w.chars().any(|c| "əışğçöüâîûʻʼ".contains(c) || "әғқңөұүһіўҳ".contains(c))
             || (!is_common_english_word(w) && !is_cyrillic(w) && language::is_turkic_function_word(w))
-            || (!is_common_english_word(w) && !is_stop_word(w) && language::to_english(w).is_some())
+            || (!is_cyrillic(w) && !is_common_english_word(w) && !is_stop_word(w) && language::to_english(w).is_some())
+            || (is_cyrillic(w)
+                && !RUSSIAN_STOP_WORDS.contains(&w.as_str())
+                && std::iter::once(w.clone())
+                    .chain(language::without_suffixes(w))
+                    .any(|f| language::is_turkic_question_or_function_word(&f)))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_turkic;
+
+    fn lowers(question: &str) -> Vec<String> {
+        question.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn kyrgyz_and_kazakh_without_their_own_letters_still_look_turkic() {
+        assert!(looks_turkic(&lowers("ШКУ эмнеге айланып баратат")));
+        assert!(looks_turkic(&lowers("Tokayev nima taklif qildi")));
+        assert!(!looks_turkic(&lowers("что предложил Токаев на саммите в Габале")));
+        assert!(!looks_turkic(&lowers("когда состоится следующая встреча министров")));
+        assert!(!looks_turkic(&lowers("на каком саммите токаев говорил про кибербезопасность")));
+        assert!(!looks_turkic(&lowers("так когда же будет цифровой форум и проект интернет")));
+        assert!(looks_turkic(&lowers("ШЫУ кайсы жылы Алматыда отту")));
+        assert!(!looks_turkic(&lowers("what did Tokayev propose")));
+    }
 }
