@@ -105,6 +105,13 @@ impl Lexicon {
                 return vec![known];
             }
         }
+        // "organised", "programme", "centre": the knowledge may spell it the American way.
+        if !cyrillic && !turkic {
+            let known = |w: &String| self.words.contains_key(w) || self.has_stem(&self.analyzer.stem(w));
+            if let Some(american) = language::american_spellings(lower).into_iter().find(known) {
+                return vec![american];
+            }
+        }
         // "ASEAN" is a name the knowledge lacks, not a typo of "asian".
         if !cyrillic && !acronym {
             if let Some(fixed) = self.correct(lower) {
