@@ -2,7 +2,7 @@
 //! organization for a calendar entry), read as the canonical names of their alias groups, so
 //! that a question naming one organization is not answered from another's text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::units::{Unit, UnitKind};
 use crate::knowledge::Knowledge;
@@ -20,20 +20,16 @@ pub(super) struct Organizations {
 impl Organizations {
     /// Reads the organizations of `knowledge`'s documents and meetings.
     pub fn of(knowledge: &Knowledge) -> Organizations {
-        let canonical = |code: &str| -> Option<String> {
-            knowledge
-                .aliases
-                .iter()
-                .find(|a| {
-                    a.canonical.eq_ignore_ascii_case(code) || a.forms.iter().any(|f| f.eq_ignore_ascii_case(code))
-                })
-                .map(|a| a.canonical.clone())
-        };
-        let by_document: Vec<Vec<String>> = knowledge
-            .documents
+        // Every form of every alias group, lowercased, to its canonical name: one lookup per
+        // listed organization however large the knowledge.
+        let forms: HashMap<String, &str> = knowledge
+            .aliases
             .iter()
-            .map(|d| d.organizations.iter().filter_map(|code| canonical(code)).collect())
+            .flat_map(|a| a.forms.iter().chain([&a.canonical]).map(move |f| (f.to_lowercase(), a.canonical.as_str())))
             .collect();
+        let canonical = |code: &String| forms.get(&code.to_lowercase()).map(|c| c.to_string());
+        let by_document: Vec<Vec<String>> =
+            knowledge.documents.iter().map(|d| d.organizations.iter().filter_map(canonical).collect()).collect();
         let by_meeting: Vec<Vec<String>> =
             knowledge.meetings.iter().map(|m| canonical(&m.organization).into_iter().collect()).collect();
         let names = by_document.iter().chain(&by_meeting).flatten().cloned().collect();
