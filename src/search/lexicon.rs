@@ -335,11 +335,7 @@ impl Lexicon {
                 if !direct.is_empty() && direct.iter().all(|s| self.has_stem(s)) && !alternatives.contains(&direct) {
                     alternatives.insert(0, direct.clone());
                 }
-                let groups_before = plan.groups.len();
-                self.push_group(&mut plan, label, alternatives, direct);
-                if plan.groups.len() > groups_before {
-                    plan.groups[groups_before].entity = canonical.cloned();
-                }
+                self.push_group(&mut plan, label, alternatives, direct, canonical.cloned());
                 continue;
             }
             // A word of a curated phrase ("Минцифры Кыргызстана", "bilgi ve iletişim
@@ -373,22 +369,23 @@ impl Lexicon {
             };
             let direct = alternatives.first().cloned().unwrap_or_default();
             let related = if is_cyrillic(lower) { Vec::new() } else { self.related(lower, &alternatives) };
-            let specifier = is_specifier(lower);
-            let unknown_factor = match (alternatives.is_empty(), names.contains(lower) || specifier) {
+            // A specifier is weighed up where it is missing (see `coverage`): an unknown one
+            // is missing everywhere, and so weighs as an unknown name in all.
+            let unknown_factor = match (alternatives.is_empty(), names.contains(lower)) {
                 (false, _) => 1.0,
+                (true, _) if is_specifier(lower) => UNKNOWN_NAME_FACTOR / SPECIFIER_FACTOR,
                 (true, true) => UNKNOWN_NAME_FACTOR,
                 (true, false) if turkic && lower.chars().all(char::is_alphabetic) => UNKNOWN_TURKIC_WORD_FACTOR,
                 (true, false) => UNKNOWN_WORD_FACTOR,
             };
-            self.push_group(&mut plan, lower.clone(), alternatives, direct);
+            self.push_group(&mut plan, lower.clone(), alternatives, direct, None);
             if let Some(group) = plan.groups.last_mut().filter(|g| g.label == *lower) {
                 group.related_credit =
                     if group.alternatives.is_empty() { UNKNOWN_RELATED_CREDIT } else { RELATED_CREDIT };
                 group.related = related;
             }
             if let Some(group) = plan.groups.last_mut().filter(|g| g.alternatives.is_empty()) {
-                // A specifier is weighed up where it is missing: for an unknown one, everywhere.
-                group.weight *= if specifier { UNKNOWN_NAME_FACTOR / SPECIFIER_FACTOR } else { unknown_factor };
+                group.weight *= unknown_factor;
             }
         }
         plan
@@ -408,7 +405,14 @@ impl Lexicon {
         out
     }
 
-    fn push_group(&self, plan: &mut QueryPlan, label: String, alternatives: Vec<Vec<String>>, direct: Vec<String>) {
+    fn push_group(
+        &self,
+        plan: &mut QueryPlan,
+        label: String,
+        alternatives: Vec<Vec<String>>,
+        direct: Vec<String>,
+        entity: Option<String>,
+    ) {
         if plan.groups.iter().any(|g| !g.alternatives.is_empty() && g.alternatives == alternatives) {
             return;
         }
@@ -429,7 +433,7 @@ impl Lexicon {
             direct,
             related: Vec::new(),
             related_credit: RELATED_CREDIT,
-            entity: None,
+            entity,
         });
     }
 }

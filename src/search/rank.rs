@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::kinds::Kinds;
 use super::lexicon::SPECIFIER_FACTOR;
 use super::units::{holds, Sentence, Unit, UnitKind};
-use super::{Candidate, Engine, QueryPlan};
+use super::{Candidate, Engine, QueryPlan, TermGroup};
 
 /// Longest snippet, in characters, when several sentences are joined.
 const MAX_SNIPPET_CHARS: usize = 480;
@@ -52,20 +52,18 @@ impl Engine {
     /// neither its text nor its curated phrasings name any of the question's.
     fn about_other_organization(&self, plan: &QueryPlan, unit: &Unit) -> bool {
         let about = self.organizations.of_unit(unit);
-        let mut named = plan
+        let named: Vec<(&TermGroup, &str)> = plan
             .groups
             .iter()
-            .filter(|g| g.entity.as_deref().is_some_and(|e| self.organizations.is_organization(e)))
-            .peekable();
-        if about.is_empty() || named.peek().is_none() {
-            return false;
-        }
-        named.all(|group| {
-            let entity = group.entity.as_deref().unwrap_or_default();
-            let in_text = group.credit(|s| holds(&unit.text_stems, &self.stems, s)) > 0.0;
-            let in_phrasing = unit.phrasings.iter().any(|p| group.credit(|s| holds(p, &self.stems, s)) > 0.0);
-            !about.iter().any(|a| a == entity) && !in_text && !in_phrasing
-        })
+            .filter_map(|g| g.entity.as_deref().filter(|e| self.organizations.is_organization(e)).map(|e| (g, e)))
+            .collect();
+        !about.is_empty()
+            && !named.is_empty()
+            && named.iter().all(|(group, entity)| {
+                let in_text = group.credit(|s| holds(&unit.text_stems, &self.stems, s)) > 0.0;
+                let in_phrasing = unit.phrasings.iter().any(|p| group.credit(|s| holds(p, &self.stems, s)) > 0.0);
+                !about.iter().any(|a| a == entity) && !in_text && !in_phrasing
+            })
     }
 
     pub(super) fn rank(&self, plan: &QueryPlan, unit_id: usize, bm25: f32, best_bm25: f32) -> Candidate {
