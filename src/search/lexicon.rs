@@ -199,7 +199,9 @@ impl Lexicon {
         let mut sorted: Vec<(&String, &u32)> = words_seen.iter().collect();
         sorted.sort();
         lexicon.typos = TypoIndex::new(sorted.iter().map(|(w, f)| ((*w).clone(), **f)));
-        for word in words_seen.keys().filter(|w| w.chars().count() >= 4) {
+        // In sorted order, so that which of two spellings sharing a key is kept does not
+        // depend on hash order.
+        for word in sorted.iter().map(|(w, _)| *w).filter(|w| w.chars().count() >= 4) {
             let key = language::name_key(word);
             let entry = lexicon.name_keys.entry(key).or_insert_with(|| word.clone());
             // Prefer the Latin spelling: it is what the documents quote.
