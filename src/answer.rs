@@ -55,6 +55,8 @@ pub enum Listing {
     Upcoming,
     /// The meetings that match the question, in date order.
     Matching,
+    /// None of the named organization's meetings is ahead: its most recent one instead.
+    NoneUpcoming,
 }
 
 impl Listing {
@@ -63,6 +65,7 @@ impl Listing {
         match self {
             Listing::Upcoming => t.upcoming_header,
             Listing::Matching => t.matching_header,
+            Listing::NoneUpcoming => t.none_upcoming_header,
         }
     }
 }
@@ -307,30 +310,42 @@ fn calendar_hit(knowledge: &Knowledge, indices: &[usize], listing: Listing, scor
     })
 }
 
-/// Meetings mentioned by the question's organization or place names, or all when none.
-fn filter_by_mentions(knowledge: &Knowledge, ranking: &Ranking, indices: Vec<usize>) -> Vec<usize> {
-    let mentions: Vec<&str> = ranking.plan.mentioned.iter().map(String::as_str).collect();
-    let matches_mention = |meeting: &Meeting| {
-        knowledge.aliases.iter().filter(|g| mentions.contains(&g.canonical.as_str())).any(|g| {
-            g.forms.iter().any(|f| {
-                meeting.organization.eq_ignore_ascii_case(f)
-                    || meeting.place.as_deref().is_some_and(|p| p.to_lowercase().contains(&f.to_lowercase()))
-            })
-        })
-    };
-    let filtered: Vec<usize> = indices.iter().copied().filter(|&i| matches_mention(&knowledge.meetings[i])).collect();
-    if mentions.is_empty() || filtered.is_empty() {
-        indices
-    } else {
-        filtered
-    }
+/// The alias groups the question names that some meeting is held by or in ("OTS", "Baku"):
+/// a person or a topic the question names does not narrow the calendar.
+fn calendar_mentions<'k>(knowledge: &'k Knowledge, ranking: &Ranking) -> Vec<&'k crate::knowledge::AliasGroup> {
+    knowledge
+        .aliases
+        .iter()
+        .filter(|g| ranking.plan.mentioned.contains(&g.canonical))
+        .filter(|g| knowledge.meetings.iter().any(|m| is_by_or_in(m, g)))
+        .collect()
 }
 
+/// True when the meeting is held by the alias group's organization or in its place.
+fn is_by_or_in(meeting: &Meeting, group: &crate::knowledge::AliasGroup) -> bool {
+    group.forms.iter().any(|f| {
+        meeting.organization.eq_ignore_ascii_case(f)
+            || meeting.place.as_deref().is_some_and(|p| p.to_lowercase().contains(&f.to_lowercase()))
+    })
+}
+
+/// The meetings ahead, only those of the organizations and places the question names. When
+/// it names some and none of theirs is ahead, their most recent meeting, said as such: the
+/// other organizations' plans do not answer "when is the next OTS summit?".
 fn upcoming_hit(knowledge: &Knowledge, ranking: &Ranking, today: NaiveDate) -> Option<Hit> {
     let mut ahead = meetings::upcoming(&knowledge.meetings, today);
     ahead.extend(meetings::undated_plans(&knowledge.meetings));
-    let ahead = filter_by_mentions(knowledge, ranking, ahead);
-    calendar_hit(knowledge, &ahead, Listing::Upcoming, 1.0)
+    let mentions = calendar_mentions(knowledge, ranking);
+    if mentions.is_empty() {
+        return calendar_hit(knowledge, &ahead, Listing::Upcoming, 1.0);
+    }
+    let theirs = |i: &usize| mentions.iter().any(|g| is_by_or_in(&knowledge.meetings[*i], g));
+    let ahead: Vec<usize> = ahead.into_iter().filter(theirs).collect();
+    if !ahead.is_empty() {
+        return calendar_hit(knowledge, &ahead, Listing::Upcoming, 1.0);
+    }
+    let last: Vec<usize> = meetings::recent(&knowledge.meetings, today).into_iter().filter(theirs).take(1).collect();
+    calendar_hit(knowledge, &last, Listing::NoneUpcoming, 1.0)
 }
 
 fn listing_hit(knowledge: &Knowledge, engine: &Engine, ranking: &Ranking) -> Option<Hit> {

@@ -150,6 +150,25 @@ fn a_bare_next_meeting_question_gets_only_the_calendar() {
     }
 }
 
+#[test]
+fn the_next_meeting_of_an_organization_with_none_ahead_gives_its_last_not_others_plans() {
+    for question in ["When is the next OTS summit?", "Когда следующий саммит ОТГ?"] {
+        let a = answer(engine(), question, day("2026-12-07"));
+        let listing = a.hits.first().filter(|h| h.kind == HitKind::Calendar).expect("a calendar hit first");
+        assert!(listing.snippet.starts_with("No upcoming meeting is known"), "{question}: {}", listing.snippet);
+        assert!(
+            listing.snippet.contains("12th Summit") && listing.snippet.contains("7 October 2025"),
+            "{}",
+            listing.snippet
+        );
+        assert!(!listing.snippet.contains("SCO") && !listing.snippet.contains("CIS"), "{}", listing.snippet);
+    }
+    // The organization's own plans are still listed when it has some.
+    let a = answer(engine(), "When is the next SCO meeting?", day("2026-12-07"));
+    let listing = a.hits.iter().find(|h| h.kind == HitKind::Calendar).expect("a calendar hit");
+    assert!(listing.snippet.starts_with("Upcoming:") && listing.snippet.contains("SCO"), "{}", listing.snippet);
+}
+
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

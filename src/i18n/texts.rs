@@ -29,6 +29,8 @@ pub struct Texts {
     pub date_not_set: &'static str,
     /// The header of a calendar listing of the meetings a question matches.
     pub matching_header: &'static str,
+    /// The header of a listing of an organization's last meeting when none of its is ahead.
+    pub none_upcoming_header: &'static str,
     /// How a calendar listing cites the calendar.
     pub calendar_title: &'static str,
     /// Asked when a short follow-up ("and where?") has nothing to follow.
@@ -132,6 +134,7 @@ static EN: Texts = Texts {
     known_topics: "I know about ICT cooperation of {orgs}.",
     date_not_set: "date not set",
     matching_header: "Meetings:",
+    none_upcoming_header: "No upcoming meeting is known for this. The most recent:",
     calendar_title: "Meetings calendar",
     what_is_meant: "Which meeting, organization or topic do you mean? Please ask the whole question, for example:",
     declined_next_step: "Try other words, or see /help and /sources.",
@@ -219,6 +222,7 @@ static RU: Texts = Texts {
     known_topics: "Я знаю о сотрудничестве в сфере ИКТ: {orgs}.",
     date_not_set: "дата не назначена",
     matching_header: "Встречи:",
+    none_upcoming_header: "Предстоящих встреч по этому запросу не известно. Последняя:",
     calendar_title: "Календарь встреч",
     what_is_meant: "Какую встречу, организацию или тему вы имеете в виду? Задайте вопрос целиком, например:",
     declined_next_step: "Попробуйте другие слова или посмотрите /help и /sources.",
