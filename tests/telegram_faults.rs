@@ -1,5 +1,5 @@
 //! Faults lose nothing: an outage of the Bot API (sends and polls), a group that became a
-//! supergroup, a chat that blocked the bot.
+//! supergroup, a chat that blocked the bot, a forum topic deleted before the answer.
 //!
 //! The outage runs on a compressed timescale: retries start at 50 ms and back off to 400 ms
 //! (production: 1 s to 60 s), so a 3 s outage here stands for a minute-long one.
@@ -74,4 +74,19 @@ async fn a_chat_that_blocked_the_bot_is_marked_inactive_for_everyone() {
     assert_eq!(sent_to(&api, 7001).len(), 1);
     assert!(!bot.store.chat_active(7001).unwrap());
     assert!(bot.store.chat_active(7002).unwrap());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_to_a_deleted_topic_goes_to_the_group_once() {
+    let (api, _bot) = start(Options::unthrottled()).await;
+    let group = -1_008_000_000_004;
+    api.inject_for(group, [Fault::ThreadNotFound]);
+    api.push(updates::topic_text(group, 78, 7101, &format!("/ask@{BOT_USERNAME} {SCO_QUESTION}")));
+    let answer = api.wait_for("sendMessage", 2, to(group)).await;
+    assert!(answer.text().contains("<b>Almaty</b>"), "{}", answer.text());
+    assert!(answer.body.get("message_thread_id").is_none(), "{}", answer.body);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sent = sent_to(&api, group);
+    assert_eq!(sent.len(), 2, "one refused send in the topic, one in the group");
+    assert_eq!(sent[0].body["message_thread_id"], 78, "{}", sent[0].body);
 }

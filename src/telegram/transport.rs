@@ -51,6 +51,19 @@ impl Transport for Telegram {
     }
 
     async fn send(&self, target: Target, part: &Part) -> Outcome {
+        let mut result = self.send_once(target, part).await;
+        // The topic was deleted since the question: the answer goes to the group itself
+        // rather than being lost.
+        if target.thread_id.is_some() && result.as_ref().is_err_and(is_thread_gone) {
+            tracing::info!(chat_id = target.chat_id, "the topic is gone; sending to the group");
+            result = self.send_once(Target { thread_id: None, ..target }, part).await;
+        }
+        outcome(result)
+    }
+}
+
+impl Telegram {
+    async fn send_once(&self, target: Target, part: &Part) -> Result<i32, RequestError> {
         let chat = ChatId(target.chat_id);
         let thread = target.thread_id.map(|id| ThreadId(MessageId(id)));
         let quote = target.reply_to.map(|id| ReplyParameters::new(MessageId(id)).allow_sending_without_reply());
@@ -80,8 +93,13 @@ impl Transport for Telegram {
                 request.send().await
             }
         };
-        outcome(result.map(|message| message.id.0))
+        result.map(|message| message.id.0)
     }
+}
+
+/// True when Telegram refused a send because its forum topic no longer exists.
+fn is_thread_gone(err: &RequestError) -> bool {
+    matches!(err, RequestError::Api(ApiError::Unknown(d)) if d.to_ascii_lowercase().contains("message thread not found"))
 }
 
 /// Reads a send's result.

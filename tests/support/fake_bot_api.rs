@@ -81,6 +81,8 @@ pub enum Fault {
     Blocked,
     /// 400: the group became the supergroup `to`.
     Migrated { to: i64 },
+    /// 400: the forum topic the send names was deleted.
+    ThreadNotFound,
 }
 
 #[derive(Default)]
@@ -399,6 +401,7 @@ fn fault_response(fault: Fault) -> (u16, &'static str, String) {
         Fault::ServerError { status } => api_error(status, "Internal Server Error", None),
         Fault::BadGatewayHtml => (502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>".into()),
         Fault::Blocked => api_error(403, "Forbidden: bot was blocked by the user", None),
+        Fault::ThreadNotFound => api_error(400, "Bad Request: message thread not found", None),
         Fault::Migrated { to } => {
             let body = json!({
                 "ok": false, "error_code": 400,
