@@ -1,0 +1,110 @@
+//! The bundled word tables: English synonyms (WordNet), Russian and Turkish words in English
+//! (FreeDict, inverted), the core vocabulary and function words of the Turkic languages,
+//! informal abbreviations and the list of common English words.
+//!
+//! The data is built by `scripts/build_language_data.py` and committed under
+//! `src/search/data/` (licences in its README), so nothing is downloaded at build or run time.
+//! Tables are parsed once per process, on first use.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::is_apostrophe;
+
+type Table = HashMap<&'static str, Vec<&'static str>>;
+
+fn parse(text: &'static str) -> Table {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(key, values)| (key, values.split('|').filter(|v| !v.is_empty()).collect()))
+        .collect()
+}
+
+fn english_synonym_table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| parse(include_str!("../data/en-synonyms.tsv")))
+}
+
+/// Foreign word -> English words: the hand-written Turkic tables first, then the dictionaries.
+fn foreign_tables() -> &'static [Table; 4] {
+    static TABLES: OnceLock<[Table; 4]> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        [
+            parse(include_str!("../data/turkic-core.tsv")),
+            parse(include_str!("../data/turkic-general.tsv")),
+            parse(include_str!("../data/ru-en.tsv")),
+            parse(include_str!("../data/tr-en.tsv")),
+        ]
+    })
+}
+
+fn abbreviation_table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| parse(include_str!("../data/abbreviations.tsv")))
+}
+
+/// The full English words for an informal abbreviation or clipped word in English or Russian
+/// (`intl` -> international, `минцифры` -> ministry of digital development), if it is one.
+pub fn expand_abbreviation(lower: &str) -> Option<&'static str> {
+    let key = lower.replace(is_apostrophe, "");
+    abbreviation_table().get(key.as_str()).and_then(|v| v.first().copied())
+}
+
+/// English synonyms and derivationally related words of a lowercase English word, most
+/// frequent sense first (WordNet). Empty for unknown words.
+pub fn english_synonyms(lower: &str) -> &'static [&'static str] {
+    english_synonym_table().get(lower).map_or(&[], Vec::as_slice)
+}
+
+/// English words for a lowercase Russian, Turkish or Turkic word, if a dictionary knows it.
+pub fn to_english(lower: &str) -> Option<&'static [&'static str]> {
+    let key = lower.replace(is_apostrophe, "");
+    foreign_tables().iter().find_map(|t| t.get(key.as_str())).map(Vec::as_slice)
+}
+
+/// True for a Turkic question word ("эмне", "качан", "қанча") or function word ("жана",
+/// "менен"): Kazakh or Kyrgyz written without their own letters still shows itself by these,
+/// while the loanwords the Turkic tables share with Russian («саммит», «форум») do not count.
+pub fn is_turkic_question_or_function_word(lower: &str) -> bool {
+    const QUESTION_WORDS: &[&str] = &["what", "when", "where", "who", "which", "how many", "how much", "why"];
+    let [core, ..] = foreign_tables();
+    let asks = core.get(lower).is_some_and(|english| english.iter().any(|e| QUESTION_WORDS.contains(e)));
+    asks || is_turkic_function_word(lower)
+}
+
+/// True for the conjunctions, postpositions and particles of the Turkic languages ("va",
+/// "uchun", «бойынша», "üçün", "için"), which carry no topic.
+pub fn is_turkic_function_word(lower: &str) -> bool {
+    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| include_str!("../data/turkic-stop-words.txt").lines().filter(|l| !l.starts_with('#')).collect())
+        .contains(lower)
+}
+
+/// True for words of the bundled list of common English words (wordfreq).
+pub fn is_common_english_word(lower: &str) -> bool {
+    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| include_str!("../english-words.txt").lines().filter(|l| !l.starts_with('#')).collect())
+        .contains(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictionaries_translate_common_words() {
+        assert!(to_english("qachon").is_some_and(|e| e.contains(&"when")));
+        assert!(to_english("toplantı").is_some_and(|e| e.contains(&"meeting")));
+    }
+
+    #[test]
+    fn clipped_words_expand_to_full_english_words() {
+        assert_eq!(expand_abbreviation("int'l"), Some("international"));
+        assert_eq!(expand_abbreviation("минцифры"), Some("ministry of digital development"));
+        assert_eq!(expand_abbreviation("international"), None);
+        assert!(english_synonyms("propose").contains(&"suggest"));
+    }
+}
