@@ -8,9 +8,9 @@
 //! - [`model`]: the message model (incoming messages, replies, blocks, spans, buttons);
 //! - [`commands`]: the command set and what each command says;
 //! - [`actions`]: button callback data and the memory of the questions behind buttons;
-//! - [`views`]: answers, meeting lists, sources and help as blocks;
-//! - [`inline`]: inline-mode results;
-//! - [`small_talk`]: greetings and thanks, which are not questions;
+//! - `views`: answers, meeting lists, sources and help as blocks;
+//! - `inline`: inline-mode results;
+//! - `small_talk`: greetings and thanks, which are not questions;
 //! - [`subscriptions`]: meeting reminders (subscribe, lead times, calendar files) and the
 //!   wording of reminders and announcements.
 

@@ -3,7 +3,7 @@
 //! the chat's administrators may change what the chat receives; the transport finds that out
 //! and passes it in [`Incoming::sender_is_chat_admin`].
 //!
-//! The wording of reminders and announcements lives in [`super::reminder_view`].
+//! The wording of reminders and announcements lives in `reminder_view` (private to the conversation).
 
 use strsim::normalized_damerau_levenshtein;
 

@@ -34,13 +34,13 @@ pub struct TermGroup {
     /// Looser expansions from general language data (WordNet synonyms and related forms):
     /// a passage matching only these covers the concept at `related_credit`.
     pub related: Vec<Vec<String>>,
-    /// Share of the weight a related word earns: [`RELATED_CREDIT`], or
-    /// [`UNKNOWN_RELATED_CREDIT`] when the question's own word is unknown to the index.
+    /// Share of the weight a related word earns: `RELATED_CREDIT`, or
+    /// `UNKNOWN_RELATED_CREDIT` when the question's own word is unknown to the index.
     pub related_credit: f32,
     /// The canonical name of the alias group the words name ("Shanghai Cooperation
     /// Organization" for «ШОС»), if they name one.
     pub entity: Option<String>,
-    /// A year or an ordinal ("2027", "4th"): a unit lacking it weighs it [`SPECIFIER_FACTOR`]
+    /// A year or an ordinal ("2027", "4th"): a unit lacking it weighs it `SPECIFIER_FACTOR`
     /// times, as it is about another year's or another number's event.
     pub specifier: bool,
 }
@@ -58,7 +58,7 @@ impl TermGroup {
     }
 
     /// The share of the concept's weight that a set of stems holds: 1 for the question's word
-    /// or a curated alias, [`RELATED_CREDIT`] for a general synonym, 0 otherwise.
+    /// or a curated alias, `RELATED_CREDIT` for a general synonym, 0 otherwise.
     pub fn credit(&self, has: impl Fn(&str) -> bool) -> f32 {
         let all = |alt: &Vec<String>| alt.iter().all(|s| has(s));
         if self.alternatives.iter().any(all) {

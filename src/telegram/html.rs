@@ -1,4 +1,4 @@
-//! The reply model of [`crate::chat`] as Telegram HTML: every dynamic string escaped, only the
+//! The reply model of [`crate::conversation::model`] as Telegram HTML: every dynamic string escaped, only the
 //! tags Telegram accepts, and no message over the length limit (split at paragraphs).
 
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
