@@ -83,6 +83,9 @@ pub struct QueryPlan {
     pub intent: Intent,
     /// Canonical names of the alias groups the question mentions (organizations, places ...).
     pub mentioned: Vec<String>,
+    /// Index in `groups` of what a "how many" question counts ("how many *students*",
+    /// «сколько *студентов*»): the first concept after the question word.
+    pub counted: Option<usize>,
 }
 
 struct Phrase {
@@ -296,7 +299,14 @@ impl Lexicon {
         let mut i = 0;
         // Words before this index came from an expansion and are not expanded again.
         let mut expanded_until = 0;
+        // How many groups came before "how many" / «сколько»: the next one is what is counted.
+        let mut counted_at = None;
         while i < lowers.len() {
+            let asks_count = lowers[i].starts_with("скольк")
+                || (matches!(lowers[i].as_str(), "many" | "much") && i > 0 && lowers[i - 1] == "how");
+            if asks_count && counted_at.is_none() {
+                counted_at = Some(plan.groups.len());
+            }
             // Russian question words only set the intent, as English ones do.
             if RUSSIAN_INTENT_PREFIXES.iter().any(|p| lowers[i].starts_with(p)) {
                 i += 1;
@@ -390,6 +400,7 @@ impl Lexicon {
                 group.weight *= unknown_factor;
             }
         }
+        plan.counted = counted_at.filter(|&n| n < plan.groups.len());
         plan
     }
 

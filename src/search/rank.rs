@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::kinds::Kinds;
 use super::lexicon::SPECIFIER_FACTOR;
-use super::units::{holds, Sentence, Unit, UnitKind};
+use super::units::{holds, Sentence, Token, Unit, UnitKind};
 use super::{Candidate, Engine, QueryPlan, TermGroup};
 
 /// Longest snippet, in characters, when several sentences are joined.
@@ -22,6 +22,11 @@ const QUESTION_ONLY_CREDIT: f32 = 0.85;
 /// Coverage kept by a unit about another organization than the one the question names: its
 /// shared words ("4th meeting of ministers") describe the other organization's events.
 const OTHER_ORGANIZATION_FACTOR: f32 = 0.45;
+/// Bonus of a sentence where a number counts what a "how many" question asks about.
+const COUNTED_BONUS: f32 = 0.08;
+/// How many words after a number may stand between it and the counted noun ("361
+/// first-year students").
+const COUNTED_WITHIN: usize = 3;
 
 impl Engine {
     /// Share of the question's weight that the unit covers through the text `has` reads (the
@@ -107,12 +112,16 @@ impl Engine {
     /// a number for "how many").
     fn snippet(&self, plan: &QueryPlan, unit: &Unit) -> (Range<usize>, f32) {
         let asked = Kinds::asked(plan.intent);
+        let counted = self.counted_stems(plan);
         let sentence_score = |i: usize| -> (f32, f32) {
             let sentence = &unit.sentences[i];
             let matched: f32 =
                 plan.groups.iter().map(|g| g.weight * g.credit(|s| holds(&sentence.stems, &self.stems, s))).sum();
             // A bonus for holding what is asked, and a discount for lacking it.
-            let wanted = 0.08 * asked.shared(sentence.kinds).count() as f32;
+            let mut wanted = 0.08 * asked.shared(sentence.kinds).count() as f32;
+            if counts(unit, sentence, &counted) {
+                wanted += COUNTED_BONUS;
+            }
             (matched * asked.without(sentence.kinds).sentence_factor(), wanted)
         };
         let scores: Vec<(f32, f32)> = (0..unit.sentences.len()).map(sentence_score).collect();
@@ -165,6 +174,18 @@ impl Engine {
         (window, wanted)
     }
 
+    /// The stem of what a "how many" question counts; empty when it counts nothing.
+    fn counted_stems(&self, plan: &QueryPlan) -> HashSet<u32> {
+        plan.counted
+            .and_then(|n| plan.groups.get(n))
+            // The head of the question's own words: "first-year students" counts students,
+            // not years; synonyms ("first year", "study") would count other things.
+            .and_then(|g| g.direct.last().or_else(|| g.alternatives.first().and_then(|a| a.last())))
+            .and_then(|s| self.stems.get(s))
+            .into_iter()
+            .collect()
+    }
+
     /// Marks, within the candidate's snippet, the words that match the question.
     pub(super) fn highlight(&self, plan: &QueryPlan, candidate: &mut Candidate) {
         let wanted: HashSet<u32> =
@@ -178,6 +199,21 @@ impl Engine {
             .map(|(range, _)| range.start - snippet.start..range.end - snippet.start)
             .collect();
     }
+}
+
+/// True when a number in the sentence is followed closely by what the question counts
+/// ("361 first-year *students*" for "how many students"), not only by other words ("the
+/// first 2 *years*").
+fn counts(unit: &Unit, sentence: &Sentence, counted: &HashSet<u32>) -> bool {
+    if counted.is_empty() {
+        return false;
+    }
+    let within = |t: &&Token| t.start as usize >= sentence.range.start && t.end as usize <= sentence.range.end;
+    let tokens: Vec<&Token> = unit.words.iter().filter(within).collect();
+    tokens.iter().enumerate().any(|(n, t)| {
+        unit.text[t.start as usize..t.end as usize].chars().all(|c| c.is_ascii_digit())
+            && tokens[n + 1..].iter().take(COUNTED_WITHIN).any(|next| counted.contains(&next.stem))
+    })
 }
 
 /// The kinds of answer some sentence of `sentences` holds.

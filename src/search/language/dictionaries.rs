@@ -98,6 +98,15 @@ mod tests {
     fn dictionaries_translate_common_words() {
         assert!(to_english("qachon").is_some_and(|e| e.contains(&"when")));
         assert!(to_english("toplantı").is_some_and(|e| e.contains(&"meeting")));
+        assert!(to_english("sunʼiy").is_some_and(|e| e.contains(&"artificial")));
+    }
+
+    #[test]
+    fn table_keys_are_written_as_they_are_looked_up() {
+        // Lookups drop apostrophes (`oʻ` -> `o`); a key that kept one could never match.
+        for table in foreign_tables() {
+            assert!(table.keys().all(|k| !k.contains(is_apostrophe)), "a key with an apostrophe");
+        }
     }
 
     #[test]

@@ -25,6 +25,14 @@ const LATIN_SUFFIXES: &[&str] = &[
     "lardan",
     "lerden",
     "lərdən",
+    "ndaki",
+    "ndeki",
+    "ndan",
+    "nden",
+    "ndən",
+    "nda",
+    "nde",
+    "ndə",
     "dagi",
     "daki",
     "deki",
@@ -42,6 +50,17 @@ const LATIN_SUFFIXES: &[&str] = &[
     "lar",
     "ler",
     "lər",
+    "yla",
+    "yle",
+    "ylə",
+    "dir",
+    "dır",
+    "dur",
+    "dür",
+    "tir",
+    "tır",
+    "tur",
+    "tür",
     "sini",
     "sının",
     "sinin",
@@ -71,6 +90,17 @@ const LATIN_SUFFIXES: &[&str] = &[
     "ya",
     "ye",
     "yə",
+    "la",
+    "le",
+    "lə",
+    "li",
+    "lı",
+    "lu",
+    "lü",
+    "mi",
+    "mı",
+    "mu",
+    "mü",
     "in",
     "ın",
     "un",
@@ -156,6 +186,19 @@ const CYRILLIC_SUFFIXES: &[&str] = &[
     "сы",
     "сі",
     "си",
+    // Question particles written on the word (Kyrgyz «ажырымбы», Kazakh «ма/ме»).
+    "бы",
+    "би",
+    "бу",
+    "бү",
+    "пы",
+    "пи",
+    "мы",
+    "ми",
+    "ма",
+    "ме",
+    "ба",
+    "бе",
     // Kyrgyz rounded-vowel forms of the possessive, accusative and dative.
     "су",
     "сү",
@@ -182,16 +225,64 @@ const CYRILLIC_SUFFIXES: &[&str] = &[
     "ү",
 ];
 
+/// Verb endings (tense, participle, converb, verbal noun, voice), tried after the case
+/// endings: a question's verb (`yaradır`, `aytildi`, «белгилешти») reaches the dictionary stem
+/// (`yarat`, `ayt`, «белгиле»). Not used for numbers.
+const LATIN_VERB_ENDINGS: &[&str] = &[
+    "moqda", "yapti", "iyor", "ıyor", "uyor", "üyor", "acak", "ecek", "acaq", "əcək", "dığı", "diği", "duğu", "düğü",
+    "diyi", "dıyı", "ildi", "ilgan", "adi", "aydi", "ydi", "gan", "kan", "qan", "mak", "mek", "maq", "mək", "moq",
+    "ish", "di", "dı", "du", "dü", "ti", "tı", "tu", "tü", "ib", "ip", "ıp", "up", "üp", "ir", "ır", "ur", "ür", "ar",
+    "er", "ər", "yor",
+];
+const CYRILLIC_VERB_ENDINGS: &[&str] = &[
+    "моқда",
+    "айды",
+    "ейді",
+    "ады",
+    "еді",
+    "ган",
+    "ген",
+    "қан",
+    "кен",
+    "гон",
+    "гөн",
+    "кан",
+    "кон",
+    "көн",
+    "ып",
+    "іп",
+    "ип",
+    "уп",
+    "үп",
+    "ат",
+    "ет",
+    "йт",
+    "ыш",
+    "иш",
+    "уш",
+    "үш",
+    "уу",
+    "үү",
+    "ди",
+    "ти",
+    "ш",
+    "п",
+];
+
 /// Shorter forms of a word with Turkic endings removed, longest first; never shorter than
 /// three letters. The caller keeps the first one the knowledge knows.
 pub fn without_suffixes(lower: &str) -> Vec<String> {
-    let suffixes = if is_cyrillic(lower) { CYRILLIC_SUFFIXES } else { LATIN_SUFFIXES };
+    let (cases, verbs) = if is_cyrillic(lower) {
+        (CYRILLIC_SUFFIXES, CYRILLIC_VERB_ENDINGS)
+    } else {
+        (LATIN_SUFFIXES, LATIN_VERB_ENDINGS)
+    };
     let mut out: Vec<String> = Vec::new();
     let mut frontier = vec![lower.to_string()];
     for _ in 0..3 {
         let mut next = Vec::new();
         for word in &frontier {
-            for suffix in suffixes {
+            for suffix in cases.iter().chain(verbs) {
                 if let Some(stem) = word.strip_suffix(suffix) {
                     let stem = stem.trim_end_matches(is_apostrophe);
                     for stem in [stem.to_string(), unvoiced(stem)] {
@@ -210,7 +301,9 @@ pub fn without_suffixes(lower: &str) -> Vec<String> {
 }
 
 /// The stem with a final g/ğ/ғ/г back as the k/q/қ/к it was before a vowel ending
-/// (`xavfsizligi` -> `xavfsizlik`, `коопсуздугу` -> `коопсуздук`); the stem itself otherwise.
+/// (`xavfsizligi` -> `xavfsizlik`, `коопсуздугу` -> `коопсуздук`), and a final d/b back as the
+/// t/p of Azerbaijani and Turkish verbs and nouns (`yaradır` -> `yarat`, `kitabı` -> `kitap`);
+/// the stem itself otherwise.
 fn unvoiced(stem: &str) -> String {
     let mut chars: Vec<char> = stem.chars().collect();
     let back = match chars.last() {
@@ -218,6 +311,8 @@ fn unvoiced(stem: &str) -> String {
         Some('ğ') => 'k',
         Some('ғ') => 'қ',
         Some('г') => 'к',
+        Some('d') => 't',
+        Some('b') => 'p',
         _ => return stem.to_string(),
     };
     chars.pop();
@@ -276,6 +371,15 @@ mod tests {
         assert!(without_suffixes("тмунун").contains(&"тму".to_string()));
         assert!(without_suffixes("өнүгүүсү").contains(&"өнүгүү".to_string()));
         assert!(without_suffixes("келишимине").contains(&"келишим".to_string()));
+        assert!(without_suffixes("hizmetleriyle").contains(&"hizmet".to_string()));
+        assert!(without_suffixes("çərçivəsində").contains(&"çərçivə".to_string()));
+        assert!(without_suffixes("içerikle").contains(&"içerik".to_string()));
+    }
+
+    #[test]
+    fn turkic_verb_endings_are_stripped_to_the_stem() {
+        assert!(without_suffixes("yaradır").contains(&"yarat".to_string()));
+        assert!(without_suffixes("белгилешти").contains(&"белгиле".to_string()));
     }
 
     #[test]

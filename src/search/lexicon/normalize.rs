@@ -84,19 +84,23 @@ impl Lexicon {
             if let Some(english) = self.translate(lower) {
                 return english;
             }
-            for shorter in language::without_suffixes(lower) {
-                let known_russian = cyrillic && self.phrases_by_first.contains_key(&self.analyzer.stem(&shorter));
+            // An abbreviation in capitals ("TATU") has no endings to strip.
+            let shorter = if acronym { Vec::new() } else { language::without_suffixes(lower) };
+            for shorter in &shorter {
+                let known_russian = cyrillic && self.phrases_by_first.contains_key(&self.analyzer.stem(shorter));
                 // "serverlari" -> "server", whose stem the documents' "servers" share.
-                let known_english = !cyrillic && self.has_stem(&self.analyzer.stem(&shorter));
-                if self.words.contains_key(&shorter) || known_russian || known_english {
-                    return vec![shorter];
+                let known_english = !cyrillic && self.has_stem(&self.analyzer.stem(shorter));
+                if self.words.contains_key(shorter) || known_russian || known_english {
+                    return vec![shorter.clone()];
                 }
-                if let Some(english) = self.translate(&shorter) {
+                if let Some(english) = self.translate(shorter) {
                     return english;
                 }
-                if let Some(name) = self.name(&shorter) {
-                    return vec![name];
-                }
+            }
+            // A name is matched by a near spelling: only once no form is known exactly, or a
+            // form cut too short ("ministerl") would pass for a name ("ministers").
+            if let Some(name) = shorter.iter().find_map(|s| self.name(s)) {
+                return vec![name];
             }
             if let Some(name) = self.name(lower) {
                 return vec![name];
