@@ -248,8 +248,14 @@ fn russian_abbreviations_ordinals_and_transliterated_names_are_understood() {
 
 #[test]
 fn questions_about_unknown_organizations_are_declined() {
-    for question in ["What did the African Union decide about ICT?", "Mercosur digital agenda", "Что решил Меркосур?"]
-    {
+    // In lowercase too: "asean" is the name of an organization, not a typo of "asian".
+    for question in [
+        "What did the African Union decide about ICT?",
+        "Mercosur digital agenda",
+        "Что решил Меркосур?",
+        "asean ict ministers meeting where",
+        "что решил еаэс по цифровизации",
+    ] {
         let a = answer(engine(), question, day(TODAY));
         assert_eq!(a.confidence, Confidence::Declined, "{question}: {:?}", a.hits.first().map(|h| &h.snippet));
     }

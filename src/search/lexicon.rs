@@ -268,10 +268,20 @@ impl Lexicon {
             })
             .map(|w| w.lower.clone())
             .collect();
+        // A known international organization is a name however it is written ("asean").
+        let world: HashSet<String> = question_words
+            .iter()
+            .filter(|w| language::is_world_organization(&w.lower))
+            .map(|w| w.lower.clone())
+            .collect();
         // A Latin abbreviation names an organization even first ("ASEAN digital ministers…");
         // Cyrillic ones are as often a generic body («СГГ», «МИД»), and stay ordinary words.
-        let names: HashSet<String> =
-            names.into_iter().chain(acronyms.iter().filter(|w| !is_cyrillic(w)).cloned()).collect();
+        let names: HashSet<String> = names
+            .into_iter()
+            .chain(acronyms.iter().filter(|w| !is_cyrillic(w)).cloned())
+            .chain(world.iter().cloned())
+            .collect();
+        let acronyms: HashSet<String> = acronyms.into_iter().chain(world).collect();
         let raw: Vec<String> = question_words.into_iter().map(|w| w.lower).collect();
         let turkic = looks_turkic(&raw);
         let mut lowers: Vec<String> = Vec::with_capacity(raw.len());

@@ -82,6 +82,20 @@ pub fn is_turkic_function_word(lower: &str) -> bool {
         .contains(lower)
 }
 
+/// True for the lowercase abbreviation or one-word name of an international organization or
+/// bloc ("asean", "mercosur", «одкб»): a name however it is written, never a typo.
+pub fn is_world_organization(lower: &str) -> bool {
+    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../data/world-organizations.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect()
+        })
+        .contains(lower)
+}
+
 /// True for words of the bundled list of common English words (wordfreq).
 pub fn is_common_english_word(lower: &str) -> bool {
     static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
@@ -107,6 +121,12 @@ mod tests {
         for table in foreign_tables() {
             assert!(table.keys().all(|k| !k.contains(is_apostrophe)), "a key with an apostrophe");
         }
+    }
+
+    #[test]
+    fn world_organizations_are_known_in_lowercase_only() {
+        assert!(is_world_organization("asean") && is_world_organization("одкб"));
+        assert!(!is_world_organization("asian") && !is_world_organization("who"));
     }
 
     #[test]
