@@ -251,6 +251,8 @@ impl Lexicon {
     /// and weighs each concept. Never fails; any text gives some plan (possibly empty).
     pub fn plan(&self, question: &str) -> QueryPlan {
         let question_words: Vec<_> = words(question).into_iter().take(MAX_QUESTION_WORDS).collect();
+        let raw: Vec<String> = question_words.iter().map(|w| w.lower.clone()).collect();
+        let turkic = looks_turkic(&raw);
         // Capitalised words past the first are names; a name the knowledge lacks is the topic.
         let names: HashSet<String> = question_words
             .iter()
@@ -282,8 +284,6 @@ impl Lexicon {
             .chain(world.iter().cloned())
             .collect();
         let acronyms: HashSet<String> = acronyms.into_iter().chain(world).collect();
-        let raw: Vec<String> = question_words.into_iter().map(|w| w.lower).collect();
-        let turkic = looks_turkic(&raw);
         let mut lowers: Vec<String> = Vec::with_capacity(raw.len());
         let mut i = 0;
         while i < raw.len() {
@@ -291,6 +291,11 @@ impl Lexicon {
             if let Some(ordinal) = raw.get(i + 1).and_then(|next| language::numbered_ordinal(&raw[i], next)) {
                 lowers.push(ordinal);
                 i += 2;
+                continue;
+            }
+            if let Some((span, words)) = self.alias_span(&raw[i..]) {
+                lowers.extend(words);
+                i += span;
                 continue;
             }
             // Some dictionary entries are two words ("кол коюшкан": signed, "өз ара": mutual).
@@ -462,11 +467,11 @@ impl Lexicon {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::knowledge::{AliasGroup, Translation};
 
-    fn lexicon() -> Lexicon {
+    pub(in crate::search::lexicon) fn lexicon() -> Lexicon {
         let knowledge = Knowledge {
             aliases: vec![AliasGroup {
                 canonical: "Organization of Turkic States".into(),
@@ -474,6 +479,7 @@ mod tests {
                     "Organization of Turkic States".into(),
                     "OTS".into(),
                     "Turkic Council".into(),
+                    "Türk Konseyi".into(),
                     "ОТГ".into(),
                 ],
             }],

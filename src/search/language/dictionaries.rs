@@ -27,11 +27,12 @@ fn english_synonym_table() -> &'static Table {
 }
 
 /// Foreign word -> English words: the hand-written Turkic tables first, then the dictionaries.
-fn foreign_tables() -> &'static [Table; 4] {
-    static TABLES: OnceLock<[Table; 4]> = OnceLock::new();
+fn foreign_tables() -> &'static [Table; 5] {
+    static TABLES: OnceLock<[Table; 5]> = OnceLock::new();
     TABLES.get_or_init(|| {
         [
             parse(include_str!("../data/turkic-core.tsv")),
+            parse(include_str!("../data/turkic-places.tsv")),
             parse(include_str!("../data/turkic-general.tsv")),
             parse(include_str!("../data/ru-en.tsv")),
             parse(include_str!("../data/tr-en.tsv")),

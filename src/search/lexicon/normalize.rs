@@ -70,7 +70,10 @@ impl Lexicon {
             || is_stop_word(lower)
             || QUESTION_WORDS.contains(&lower)
             || language::ordinal(lower).is_some()
-            || self.words.contains_key(lower)
+            // A Russian or Turkic word seen only inside a curated name ("davlatlar" of "Mustaqil
+            // Davlatlar Hamdoʻstligi") means nothing alone; the name itself is kept whole by
+            // `alias_span`.
+            || (self.words.contains_key(lower) && !(cyrillic || turkic))
             || self.has_stem(&stem)
             || (cyrillic && self.phrases_by_first.contains_key(&stem))
         {
@@ -125,6 +128,28 @@ impl Lexicon {
         keep()
     }
 
+    /// A curated name of two words or more spelt by the first words of `raw` ("Mustaqil
+    /// Davlatlar Hamdoʻstligi", "Türk Konseyi'nin"): how many words it takes and its words as
+    /// the knowledge writes them, which are kept, not translated one by one.
+    pub(super) fn alias_span(&self, raw: &[String]) -> Option<(usize, Vec<String>)> {
+        let first = self.analyzer.stem(raw.first()?);
+        let phrases = self.phrases_by_first.get(&first)?.iter().map(|&n| &self.phrases[n]);
+        phrases
+            .filter(|p| p.stems.len() >= 2 && p.stems.len() <= raw.len())
+            // The name may take endings ("Türk Konseyi'nin").
+            .find(|p| {
+                raw.iter().zip(&p.stems).all(|(w, s)| {
+                    self.analyzer.stem(w) == *s
+                        || language::without_suffixes(w).iter().any(|f| self.analyzer.stem(f) == *s)
+                })
+            })
+            .map(|p| {
+                let words =
+                    if p.words.len() == p.stems.len() { p.words.clone() } else { raw[..p.stems.len()].to_vec() };
+                (p.stems.len(), words)
+            })
+    }
+
     /// A known stem that this unknown stem extends (`ministeri` -> `minist`), for
     /// derivations the stemmer does not unify.
     pub(super) fn known_prefix(&self, stem: &str) -> Option<String> {
@@ -171,6 +196,15 @@ mod tests {
 
     fn lowers(question: &str) -> Vec<String> {
         question.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn a_name_is_kept_whole_under_endings_and_its_words_alone_are_translated() {
+        let lex = crate::search::lexicon::tests::lexicon();
+        let labels = |q: &str| lex.plan(q).groups.into_iter().map(|g| g.label).collect::<Vec<_>>();
+        assert_eq!(labels("Türk Konseyi'nin toplantısı")[0], "türk konseyi");
+        // "türk" is known only inside the name; alone it is the Turkish word for Turkic.
+        assert_eq!(labels("türk davlatlari uchrashuvi")[0], "turkic");
     }
 
     #[test]
