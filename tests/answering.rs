@@ -107,6 +107,19 @@ fn typos_and_aliases_reach_the_same_passage() {
 }
 
 #[test]
+fn greetings_requests_and_fillers_do_not_weigh_as_unknown_words() {
+    for question in [
+        "слушайте, подскажите короче вообще где проходил цифровой форум ШОС",
+        "hi, just wondering where the SCO digital forum took place",
+        "iltimos, ShHT raqamli forumi qayerda oʻtdi?",
+    ] {
+        let a = answer(engine(), question, day(TODAY));
+        assert_eq!(a.confidence, Confidence::Sure, "{question}");
+        assert!(a.hits.first().is_some_and(|h| h.snippet.contains("Almaty")), "{question}: {:?}", a.hits.first());
+    }
+}
+
+#[test]
 fn russian_questions_are_answered_from_english_sources() {
     let a = answer(engine(), "Где прошла встреча глав цифровых ведомств ШОС?", day(TODAY));
     assert!(a.answered());
