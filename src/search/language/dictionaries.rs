@@ -55,7 +55,46 @@ pub fn expand_abbreviation(lower: &str) -> Option<&'static str> {
 /// English synonyms and derivationally related words of a lowercase English word, most
 /// frequent sense first (WordNet). Empty for unknown words.
 pub fn english_synonyms(lower: &str) -> &'static [&'static str] {
-    english_synonym_table().get(lower).map_or(&[], Vec::as_slice)
+    let table = english_synonym_table();
+    // WordNet lists dictionary forms: "users", "linking", "cables" find "user", "link", "cable".
+    std::iter::once(lower.to_string())
+        .chain(dictionary_forms(lower))
+        .find_map(|form| table.get(form.as_str()))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// Candidate dictionary forms of an inflected English word (plural, -ing, -ed), most likely
+/// first; the caller keeps the first one a table knows.
+fn dictionary_forms(lower: &str) -> Vec<String> {
+    let mut forms = Vec::new();
+    let mut push = |stem: &str, ending: &str| {
+        if stem.chars().count() >= 2 {
+            forms.push(format!("{stem}{ending}"));
+        }
+    };
+    if let Some(stem) = lower.strip_suffix("ies").or_else(|| lower.strip_suffix("ied")) {
+        push(stem, "y");
+    }
+    if let Some(stem) = lower.strip_suffix("es") {
+        push(stem, "");
+    }
+    if let Some(stem) = lower.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        push(stem, "");
+    }
+    for ending in ["ing", "ed"] {
+        if let Some(stem) = lower.strip_suffix(ending) {
+            push(stem, "");
+            push(stem, "e");
+            // "planned", "running": the doubled consonant.
+            let chars: Vec<char> = stem.chars().collect();
+            if let [.., a, b] = chars[..] {
+                if a == b {
+                    push(&stem[..stem.len() - b.len_utf8()], "");
+                }
+            }
+        }
+    }
+    forms
 }
 
 /// English words for a lowercase Russian, Turkish or Turkic word, if a dictionary knows it.
@@ -122,6 +161,15 @@ mod tests {
         for table in foreign_tables() {
             assert!(table.keys().all(|k| !k.contains(is_apostrophe)), "a key with an apostrophe");
         }
+    }
+
+    #[test]
+    fn inflected_words_find_the_synonyms_of_their_dictionary_form() {
+        assert_eq!(english_synonyms("cables"), english_synonyms("cable"));
+        assert_eq!(english_synonyms("linking"), english_synonyms("link"));
+        assert_eq!(english_synonyms("planned"), english_synonyms("plan"));
+        assert_eq!(english_synonyms("studies"), english_synonyms("study"));
+        assert!(!english_synonyms("cable").is_empty());
     }
 
     #[test]
