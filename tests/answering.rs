@@ -358,6 +358,19 @@ fn who_where_and_how_many_questions_quote_the_sentence_that_holds_the_answer() {
 }
 
 #[test]
+fn a_capital_the_knowledge_never_names_stands_for_its_country() {
+    let engine = one_document(
+        "Kyrgyzstan reaffirmed its commitment to deepening multilateral cooperation in the digital sphere, \
+         prioritizing digital literacy programs. The forum also discussed satellite links across the region.",
+    );
+    let a = answer(&engine, "What did Bishkek reaffirm about the digital sphere?", day(TODAY));
+    assert!(a.hits.first().is_some_and(|h| h.snippet.contains("Kyrgyzstan reaffirmed")), "{:?}", a.hits);
+    // Another country's capital is no stand-in.
+    let a = answer(&engine, "What did Tbilisi reaffirm about the digital sphere?", day(TODAY));
+    assert_eq!(a.confidence, Confidence::Declined, "{:?}", a.hits.first());
+}
+
+#[test]
 fn a_budget_question_is_declined_where_no_sum_is_stated() {
     let engine = one_document(
         "The regional innovation forum brought together 240 participants in Samarkand. \

@@ -14,7 +14,7 @@ mod spelling;
 mod suffixes;
 
 pub use dictionaries::{
-    english_synonyms, expand_abbreviation, is_common_english_word, is_turkic_function_word,
+    country_of_capital, english_synonyms, expand_abbreviation, is_common_english_word, is_turkic_function_word,
     is_turkic_question_or_function_word, is_world_organization, to_english,
 };
 pub use names::name_key;

@@ -422,7 +422,9 @@ impl Lexicon {
     /// General synonyms of an English word that the index knows, other than `exclude`.
     fn related(&self, lower: &str, exclude: &[Vec<String>]) -> Vec<Vec<String>> {
         let mut out: Vec<Vec<String>> = Vec::new();
-        for synonym in language::english_synonyms(lower) {
+        // A capital the knowledge never mentions stands for its country ("Bishkek named…").
+        let capital = if exclude.is_empty() { language::country_of_capital(lower) } else { &[] };
+        for synonym in language::english_synonyms(lower).iter().chain(capital) {
             let stems = self.analyzer.stems(synonym);
             let meaningful = stems.iter().zip(words(synonym)).all(|(s, w)| self.has_stem(s) && !is_stop_word(&w.lower));
             if meaningful && !stems.is_empty() && !exclude.contains(&stems) && !out.contains(&stems) {

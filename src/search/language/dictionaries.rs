@@ -63,6 +63,13 @@ pub fn english_synonyms(lower: &str) -> &'static [&'static str] {
         .map_or(&[], Vec::as_slice)
 }
 
+/// The country (and its adjective) whose capital a lowercase English city name is
+/// (`bishkek` -> kyrgyzstan, kyrgyz). Empty for other words.
+pub fn country_of_capital(lower: &str) -> &'static [&'static str] {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| parse(include_str!("../data/capitals.tsv"))).get(lower).map_or(&[], Vec::as_slice)
+}
+
 /// Candidate dictionary forms of an inflected English word (plural, -ing, -ed), most likely
 /// first; the caller keeps the first one a table knows.
 fn dictionary_forms(lower: &str) -> Vec<String> {
