@@ -105,5 +105,8 @@ mod tests {
         assert!(!store.chat_active(-5).unwrap());
         assert!(store.chat_active(-1005).unwrap());
         assert_eq!(store.due(1, 10).unwrap()[0].message.chat_id, -1005);
+        // A reply to an update from the old group, handled after the move, follows it too.
+        store.enqueue(&row, 3).unwrap();
+        assert!(store.due(4, 10).unwrap().iter().all(|r| r.message.chat_id == -1005));
     }
 }

@@ -60,11 +60,13 @@ pub struct Due {
     pub parts_sent: u32,
 }
 
-/// Adds `message` to the outbox inside `tx`; returns its row id.
+/// Adds `message` to the outbox inside `tx`; returns its row id. A message for a group that
+/// has become a supergroup goes to the supergroup: an update from the old group may still be
+/// handled after the move.
 pub fn enqueue(tx: &Transaction<'_>, message: &Outgoing, now: i64) -> Result<i64, rusqlite::Error> {
     tx.execute(
         "INSERT INTO outbox (chat_id, thread_id, reply_to, priority, payload, not_before, expires_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+         VALUES (COALESCE((SELECT migrated_to FROM chat WHERE id = ?1), ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             message.chat_id,
             message.thread_id,
