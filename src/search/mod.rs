@@ -162,17 +162,20 @@ impl Engine {
             }
         };
         let best_bm25 = top.first().map_or(1.0, |(s, _)| s.max(f32::EPSILON));
+        // Each segment's unit column, opened once per search rather than once per candidate.
+        let columns: Vec<_> = searcher.segment_readers().iter().map(|r| r.fast_fields().u64("unit").ok()).collect();
+        let resolved = rank::Resolved::new(self, &plan);
         let mut candidates: Vec<Candidate> = top
             .into_iter()
             .filter_map(|(bm25, address)| {
-                let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("unit").ok()?;
+                let column = columns.get(address.segment_ord as usize)?.as_ref()?;
                 let unit = column.first(address.doc_id)? as usize;
-                Some(self.rank(&plan, unit, bm25, best_bm25))
+                Some(self.rank(&resolved, unit, bm25, best_bm25))
             })
             .collect();
         candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
         for candidate in candidates.iter_mut().take(crate::answer::MAX_HITS * 2) {
-            self.highlight(&plan, candidate);
+            self.highlight(&resolved, candidate);
         }
         Ranking { plan, candidates }
     }

@@ -80,11 +80,6 @@ impl StemTable {
     }
 }
 
-/// True when a sorted stem set holds the stem.
-pub(super) fn holds(set: &[u32], stems: &StemTable, stem: &str) -> bool {
-    stems.get(stem).is_some_and(|id| set.binary_search(&id).is_ok())
-}
-
 /// Everything the build derives from the knowledge in its one analysis pass.
 pub(super) struct Analysed {
     pub units: Vec<Unit>,
