@@ -131,7 +131,9 @@ fn has_count(lowers: &[&str]) -> bool {
 }
 
 fn is_month_name(lower: &str) -> bool {
-    (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(lower))
+    // Month names run from three letters ("may") to nine ("september"): most words are
+    // ruled out by length before any comparison.
+    (3..=9).contains(&lower.len()) && (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(lower))
 }
 
 /// Currency symbols, and the stems of currency names in English and Russian.

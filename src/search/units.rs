@@ -7,6 +7,7 @@
 //! few times its text in memory rather than a hash set of strings per view of it.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 use std::ops::Range;
 
 use super::kinds::Kinds;
@@ -98,25 +99,52 @@ pub(super) struct Analysed {
 struct Builder<'a> {
     analyzer: &'a Analyzer,
     out: Analysed,
-    /// Units holding each stem id; turned into `document_frequency` at the end.
-    id_frequency: HashMap<u32, u32>,
+    /// The stem id of each lowercase word met so far: a corpus repeats its words, and
+    /// stemming each occurrence again was most of the build.
+    stem_of: HashMap<String, u32>,
+    /// Each stem by id, for the tantivy fields and `document_frequency`.
+    by_id: Vec<String>,
+    /// How many units hold each stem, by id; turned into `document_frequency` at the end.
+    id_frequency: Vec<u32>,
+    /// The last unit counted into `id_frequency` for each stem, by id (`u32::MAX` for none),
+    /// so a unit counts each of its stems once without a set per unit.
+    last_counted: Vec<u32>,
 }
 
 impl Builder<'_> {
+    /// The stem id of a lowercase word, stemming and interning it on first sight.
+    fn stem_id(&mut self, lower: &str) -> u32 {
+        if let Some(&id) = self.stem_of.get(lower) {
+            return id;
+        }
+        let stem = self.analyzer.stem(lower);
+        let id = self.out.stems.intern(stem.clone());
+        if id as usize == self.by_id.len() {
+            self.by_id.push(stem);
+        }
+        self.stem_of.insert(lower.to_string(), id);
+        id
+    }
+
     /// Stems of a text with their words: one analysis, also counted into the vocabulary.
     fn analyse(&mut self, text: &str) -> (Vec<Word>, Vec<u32>, String) {
         let words = words(text);
         let mut ids = Vec::with_capacity(words.len());
         let mut joined = String::with_capacity(text.len());
         for w in &words {
-            let stem = self.analyzer.stem(&w.lower);
+            let id = self.stem_id(&w.lower);
             if !joined.is_empty() {
                 joined.push(' ');
             }
-            joined.push_str(&stem);
-            ids.push(self.out.stems.intern(stem));
+            joined.push_str(&self.by_id[id as usize]);
+            ids.push(id);
             if !w.lower.chars().any(|c| c.is_ascii_digit()) {
-                *self.out.words_seen.entry(w.lower.clone()).or_default() += 1;
+                match self.out.words_seen.get_mut(&w.lower) {
+                    Some(seen) => *seen += 1,
+                    None => {
+                        self.out.words_seen.insert(w.lower.clone(), 1);
+                    }
+                }
             }
         }
         (words, ids, joined)
@@ -127,15 +155,14 @@ impl Builder<'_> {
         let sentences = sentences(&text)
             .into_iter()
             .map(|range| {
-                let inside: Vec<usize> = (0..text_words.len())
-                    .filter(|&i| text_words[i].range.start >= range.start && text_words[i].range.end <= range.end)
-                    .collect();
-                let written: Vec<(&str, &str)> = inside
-                    .iter()
-                    .map(|&i| (&text[text_words[i].range.clone()], text_words[i].lower.as_str()))
-                    .collect();
+                // Words are in text order and do not overlap: those inside form one run.
+                let first = text_words.partition_point(|w| w.range.start < range.start);
+                let end = text_words.partition_point(|w| w.range.end <= range.end).max(first);
+                let inside = first..end;
+                let written: Vec<(&str, &str)> =
+                    text_words[inside.clone()].iter().map(|w| (&text[w.range.clone()], w.lower.as_str())).collect();
                 Sentence {
-                    stems: sorted(inside.iter().map(|&i| ids[i]).collect()),
+                    stems: sorted(ids[inside].to_vec()),
                     kinds: Kinds::of(&text[range.clone()], &written),
                     refers_back: refers_back(&text[range.clone()]),
                     range,
@@ -157,10 +184,12 @@ impl Builder<'_> {
             phrasing_stems.push(sorted(stems));
         }
         let text_stems = sorted(ids);
-        let mut distinct: HashSet<u32> = text_stems.iter().copied().collect();
-        distinct.extend(phrasing_stems.iter().flatten());
-        distinct.extend(&self.out.contexts[document]);
-        self.count(distinct);
+        let unit = self.out.units.len() as u32;
+        let context = std::mem::take(&mut self.out.contexts[document]);
+        for &id in text_stems.iter().chain(phrasing_stems.iter().flatten()).chain(&context) {
+            self.count(unit, id);
+        }
+        self.out.contexts[document] = context;
         self.out.fields.push((text_field, question_field));
         self.out.units.push(Unit {
             kind,
@@ -173,9 +202,16 @@ impl Builder<'_> {
         });
     }
 
-    fn count(&mut self, distinct: HashSet<u32>) {
-        for id in distinct {
-            *self.id_frequency.entry(id).or_default() += 1;
+    /// Counts `unit` as holding the stem `id`, once however often it occurs.
+    fn count(&mut self, unit: u32, id: u32) {
+        let id = id as usize;
+        if self.id_frequency.len() <= id {
+            self.id_frequency.resize(id + 1, 0);
+            self.last_counted.resize(id + 1, u32::MAX);
+        }
+        if self.last_counted[id] != unit {
+            self.last_counted[id] = unit;
+            self.id_frequency[id] += 1;
         }
     }
 }
@@ -193,7 +229,10 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
             document_frequency: HashMap::new(),
             words_seen: HashMap::new(),
         },
-        id_frequency: HashMap::new(),
+        stem_of: HashMap::new(),
+        by_id: Vec::new(),
+        id_frequency: Vec::new(),
+        last_counted: Vec::new(),
     };
     for document in &knowledge.documents {
         let (_, ids, joined) = builder.analyse(&format!("{} {}", document.title, document.organizations.join(" ")));
@@ -212,15 +251,13 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
         builder.unit(UnitKind::Fact(i), fact.document, quote, &phrasings);
     }
     for (i, meeting) in knowledge.meetings.iter().enumerate() {
-        let quote = source_sentence(knowledge, analyzer, meeting);
+        // Through the build's stem cache: the same document's sentences are compared with
+        // each of its meetings.
+        let quote = best_source_sentence(knowledge, meeting, |lower| builder.stem_id(lower));
         builder.unit(UnitKind::Meeting(i), meeting.document, quote, &[calendar_entry(meeting)]);
     }
-    let Builder { mut out, id_frequency, .. } = builder;
-    let mut by_id: Vec<&str> = vec![""; out.stems.ids.len()];
-    for (stem, &id) in &out.stems.ids {
-        by_id[id as usize] = stem;
-    }
-    out.document_frequency = id_frequency.into_iter().map(|(id, n)| (by_id[id as usize].to_string(), n)).collect();
+    let Builder { mut out, id_frequency, by_id, .. } = builder;
+    out.document_frequency = by_id.into_iter().zip(id_frequency).filter(|(_, n)| *n > 0).collect();
     out
 }
 
@@ -266,17 +303,28 @@ fn calendar_entry(meeting: &Meeting) -> String {
 /// sharing most words with its summary and title. A meeting hit quotes this, verbatim; the
 /// calendar line itself is the bot's own wording, never presented as a quote.
 pub fn source_sentence(knowledge: &Knowledge, analyzer: &Analyzer, meeting: &Meeting) -> String {
-    let wanted: HashSet<String> = words(&format!("{} {}", meeting.summary, meeting.title))
+    best_source_sentence(knowledge, meeting, |lower| analyzer.stem(lower))
+}
+
+/// [`source_sentence`] with `stem` giving each lowercase word's stem, or any value standing
+/// one to one for it (an interned id).
+fn best_source_sentence<T: Eq + Hash>(
+    knowledge: &Knowledge,
+    meeting: &Meeting,
+    mut stem: impl FnMut(&str) -> T,
+) -> String {
+    let wanted: HashSet<T> = words(&format!("{} {}", meeting.summary, meeting.title))
         .into_iter()
         .filter(|w| !is_stop_word(&w.lower))
-        .map(|w| analyzer.stem(&w.lower))
+        .map(|w| stem(&w.lower))
         .collect();
     let document = &knowledge.documents[meeting.document];
     let mut best: Option<(usize, &str)> = None;
     for paragraph in &document.paragraphs {
         for range in sentences(&paragraph.text) {
             let sentence = &paragraph.text[range];
-            let shared = analyzer.stems(sentence).into_iter().collect::<HashSet<_>>().intersection(&wanted).count();
+            let shared =
+                words(sentence).iter().map(|w| stem(&w.lower)).collect::<HashSet<_>>().intersection(&wanted).count();
             if best.is_none_or(|(n, _)| shared > n) {
                 best = Some((shared, sentence));
             }
