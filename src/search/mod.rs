@@ -81,6 +81,8 @@ pub struct Engine {
     stems: StemTable,
     /// Stems of each document's title and organizations, by document index.
     contexts: Vec<Vec<u32>>,
+    /// Which fields may hold each stem, by id (`units::IN_TEXT` …).
+    in_fields: Vec<u8>,
     lexicon: Lexicon,
     organizations: Organizations,
     reader: IndexReader,
@@ -129,6 +131,7 @@ impl Engine {
             units: analysed.units,
             stems: analysed.stems,
             contexts: analysed.contexts,
+            in_fields: analysed.in_fields,
             lexicon,
             reader,
             fields,
@@ -191,9 +194,17 @@ impl Engine {
                 } else {
                     0.5
                 };
-                for (field, field_boost) in
-                    [(self.fields.text, 1.0), (self.fields.question, 0.8), (self.fields.context, 0.3)]
-                {
+                for (field, field_boost, bit) in [
+                    (self.fields.text, 1.0, units::IN_TEXT),
+                    (self.fields.question, 0.8, units::IN_QUESTION),
+                    (self.fields.context, 0.3, units::IN_CONTEXT),
+                ] {
+                    // A clause with a stem the field lacks matches nothing, and tantivy drops
+                    // its empty scorer anyway: skipping it saves its weight and term lookups
+                    // without changing any score.
+                    if !alternative.iter().all(|s| self.field_holds(s, bit)) {
+                        continue;
+                    }
                     let terms: Vec<Term> = alternative.iter().map(|s| Term::from_field_text(field, s)).collect();
                     let query: Box<dyn Query> = if terms.len() == 1 {
                         Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs))
@@ -205,5 +216,10 @@ impl Engine {
             }
         }
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    }
+
+    /// Whether some unit's `field` (one of the `units::IN_` bits) may hold the stem.
+    fn field_holds(&self, stem: &str, field: u8) -> bool {
+        self.stems.get(stem).is_some_and(|id| self.in_fields.get(id as usize).is_some_and(|bits| bits & field != 0))
     }
 }

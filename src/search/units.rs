@@ -94,7 +94,17 @@ pub(super) struct Analysed {
     pub document_frequency: HashMap<String, u32>,
     /// Lowercase words of the knowledge with how often they occur, for typo correction.
     pub words_seen: HashMap<String, u32>,
+    /// Which tantivy fields may hold each stem, by id: bits [`IN_TEXT`], [`IN_QUESTION`] and
+    /// [`IN_CONTEXT`]. A bit may be set for a field lacking the stem, never the reverse.
+    pub in_fields: Vec<u8>,
 }
+
+/// The stem is in some unit's text field.
+pub(super) const IN_TEXT: u8 = 1;
+/// The stem is in some unit's question field (a curated phrasing).
+pub(super) const IN_QUESTION: u8 = 1 << 1;
+/// The stem is in some unit's context field (its document's title and organizations).
+pub(super) const IN_CONTEXT: u8 = 1 << 2;
 
 struct Builder<'a> {
     analyzer: &'a Analyzer,
@@ -190,6 +200,10 @@ impl Builder<'_> {
             self.count(unit, id);
         }
         self.out.contexts[document] = context;
+        self.mark(&text_stems, IN_TEXT);
+        for phrasing in &phrasing_stems {
+            self.mark(phrasing, IN_QUESTION);
+        }
         self.out.fields.push((text_field, question_field));
         self.out.units.push(Unit {
             kind,
@@ -200,6 +214,17 @@ impl Builder<'_> {
             text_stems,
             phrasings: phrasing_stems,
         });
+    }
+
+    /// Marks the stems as held by a field (one of the `IN_` bits).
+    fn mark<'i>(&mut self, ids: impl IntoIterator<Item = &'i u32>, field: u8) {
+        for &id in ids {
+            let id = id as usize;
+            if self.out.in_fields.len() <= id {
+                self.out.in_fields.resize(id + 1, 0);
+            }
+            self.out.in_fields[id] |= field;
+        }
     }
 
     /// Counts `unit` as holding the stem `id`, once however often it occurs.
@@ -228,6 +253,7 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
             context_fields: Vec::new(),
             document_frequency: HashMap::new(),
             words_seen: HashMap::new(),
+            in_fields: Vec::new(),
         },
         stem_of: HashMap::new(),
         by_id: Vec::new(),
@@ -236,6 +262,8 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
     };
     for document in &knowledge.documents {
         let (_, ids, joined) = builder.analyse(&format!("{} {}", document.title, document.organizations.join(" ")));
+        // Every document's, though only those with units are indexed: a bit too many is safe.
+        builder.mark(&ids, IN_CONTEXT);
         builder.out.contexts.push(sorted(ids));
         builder.out.context_fields.push(joined);
     }
