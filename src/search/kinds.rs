@@ -125,8 +125,9 @@ fn has_count(lowers: &[&str]) -> bool {
     lowers.iter().enumerate().any(|(i, w)| {
         let digits = w.bytes().all(|b| b.is_ascii_digit());
         let year = w.len() == 4 && w.starts_with(['1', '2']);
-        let day = is_month(i + 1) || (i > 0 && is_month(i - 1));
-        NUMBER_WORDS.contains(w) || (digits && !year && !day)
+        // Whether it is a day of a month is only asked of a number that is not a year.
+        let day = || is_month(i + 1) || (i > 0 && is_month(i - 1));
+        NUMBER_WORDS.contains(w) || (digits && !year && !day())
     })
 }
 

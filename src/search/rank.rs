@@ -169,14 +169,26 @@ impl Engine {
         let context = &self.contexts[unit.document];
         let in_text: Vec<f32> = q.groups.iter().map(|g| g.credit_in(&unit.text_stems)).collect();
         let in_context: Vec<f32> = q.groups.iter().map(|g| g.credit_in(context) * 0.5).collect();
-        let (snippet, snippet_bonus) = self.snippet(q, unit);
+        let (snippet, snippet_bonus) = self.snippet(q, unit, &in_text);
         // A "how many" answer without a number, or a "when" answer without a date, misses
         // what was asked however many words it shares with the question.
         let quoted = &unit.sentences[snippet.clone()];
         // Words of the question spread over a long passage, but not in the sentences shown,
         // do not make the quote an answer.
+        // A sentence holds no stem the unit's text lacks: a group absent from the text is
+        // absent from every sentence, and its credit there is 0 without looking.
         let in_quote: Vec<f32> =
-            q.groups.iter().map(|g| g.credit(|id| quoted.iter().any(|s| s.stems.binary_search(&id).is_ok()))).collect();
+            q.groups
+                .iter()
+                .zip(&in_text)
+                .map(|(g, &t)| {
+                    if t == 0.0 {
+                        0.0
+                    } else {
+                        g.credit(|id| quoted.iter().any(|s| s.stems.binary_search(&id).is_ok()))
+                    }
+                })
+                .collect();
         let [mut coverage, text_coverage, quote] = self.coverage(q, unit, &in_text, &in_quote, &in_context);
         let quote = quote.min(coverage);
         coverage = coverage * (1.0 - QUOTE_BLEND) + quote * QUOTE_BLEND;
@@ -206,12 +218,13 @@ impl Engine {
 
     /// Chooses the best window of one to three sentences. Returns the window (sentence
     /// indices) and a bonus when it holds what the question asks for (a date for "when",
-    /// a number for "how many").
-    fn snippet(&self, q: &Resolved, unit: &Unit) -> (Range<usize>, f32) {
+    /// a number for "how many"). `in_text` is each group's credit in the whole unit.
+    fn snippet(&self, q: &Resolved, unit: &Unit, in_text: &[f32]) -> (Range<usize>, f32) {
         let asked = q.asked;
         let sentence_score = |i: usize| -> (f32, f32) {
             let sentence = &unit.sentences[i];
-            let matched: f32 = q.groups.iter().map(|g| g.weight * g.credit_in(&sentence.stems)).sum();
+            let credit = |(g, &t): (&Group, &f32)| if t == 0.0 { 0.0 } else { g.credit_in(&sentence.stems) };
+            let matched: f32 = q.groups.iter().zip(in_text).map(|(g, t)| g.weight * credit((g, t))).sum();
             // A bonus for holding what is asked, and a discount for lacking it.
             let mut wanted = 0.08 * asked.shared(sentence.kinds).count() as f32;
             if q.counted.is_some_and(|counted| counts(unit, sentence, counted)) {
