@@ -97,6 +97,14 @@ pub(super) struct Analysed {
     /// Which tantivy fields may hold each stem, by id: bits [`IN_TEXT`], [`IN_QUESTION`] and
     /// [`IN_CONTEXT`]. A bit may be set for a field lacking the stem, never the reverse.
     pub in_fields: Vec<u8>,
+    /// For each field (by bit position), the pairs of stem ids that stand side by side in it
+    /// somewhere, as [`pair`]s, sorted: a phrase with another pair matches no unit.
+    pub adjacent: [Vec<u64>; 3],
+}
+
+/// Two stem ids, the first in the high half.
+pub(super) fn pair(first: u32, second: u32) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
 }
 
 /// The stem is in some unit's text field.
@@ -187,12 +195,18 @@ impl Builder<'_> {
             .collect();
         let mut question_field = String::new();
         let mut phrasing_stems = Vec::with_capacity(phrasings.len());
+        // The question field is every phrasing in a row: the last stem of one stands beside
+        // the first of the next.
+        let mut question_sequence = Vec::new();
         for phrasing in phrasings {
             let (_, stems, joined) = self.analyse(phrasing);
             question_field.push_str(&joined);
             question_field.push(' ');
+            question_sequence.extend_from_slice(&stems);
             phrasing_stems.push(sorted(stems));
         }
+        self.index_field(&ids, IN_TEXT);
+        self.index_field(&question_sequence, IN_QUESTION);
         let text_stems = sorted(ids);
         let unit = self.out.units.len() as u32;
         let context = std::mem::take(&mut self.out.contexts[document]);
@@ -200,10 +214,6 @@ impl Builder<'_> {
             self.count(unit, id);
         }
         self.out.contexts[document] = context;
-        self.mark(&text_stems, IN_TEXT);
-        for phrasing in &phrasing_stems {
-            self.mark(phrasing, IN_QUESTION);
-        }
         self.out.fields.push((text_field, question_field));
         self.out.units.push(Unit {
             kind,
@@ -216,15 +226,18 @@ impl Builder<'_> {
         });
     }
 
-    /// Marks the stems as held by a field (one of the `IN_` bits).
-    fn mark<'i>(&mut self, ids: impl IntoIterator<Item = &'i u32>, field: u8) {
-        for &id in ids {
+    /// Records a field's token sequence (stems in the order tantivy reads them, so with the
+    /// same positions): the field holds each stem, and each stands beside the next.
+    fn index_field(&mut self, sequence: &[u32], field: u8) {
+        for &id in sequence {
             let id = id as usize;
             if self.out.in_fields.len() <= id {
                 self.out.in_fields.resize(id + 1, 0);
             }
             self.out.in_fields[id] |= field;
         }
+        let adjacent = &mut self.out.adjacent[field.trailing_zeros() as usize];
+        adjacent.extend(sequence.windows(2).map(|w| pair(w[0], w[1])));
     }
 
     /// Counts `unit` as holding the stem `id`, once however often it occurs.
@@ -254,6 +267,7 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
             document_frequency: HashMap::new(),
             words_seen: HashMap::new(),
             in_fields: Vec::new(),
+            adjacent: Default::default(),
         },
         stem_of: HashMap::new(),
         by_id: Vec::new(),
@@ -263,7 +277,7 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
     for document in &knowledge.documents {
         let (_, ids, joined) = builder.analyse(&format!("{} {}", document.title, document.organizations.join(" ")));
         // Every document's, though only those with units are indexed: a bit too many is safe.
-        builder.mark(&ids, IN_CONTEXT);
+        builder.index_field(&ids, IN_CONTEXT);
         builder.out.contexts.push(sorted(ids));
         builder.out.context_fields.push(joined);
     }
@@ -285,6 +299,11 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
         builder.unit(UnitKind::Meeting(i), meeting.document, quote, &[calendar_entry(meeting)]);
     }
     let Builder { mut out, id_frequency, by_id, .. } = builder;
+    for pairs in &mut out.adjacent {
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs.shrink_to_fit();
+    }
     out.document_frequency = by_id.into_iter().zip(id_frequency).filter(|(_, n)| *n > 0).collect();
     out
 }
