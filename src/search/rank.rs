@@ -329,3 +329,24 @@ fn tokens_within<'t>(tokens: &'t [Token], range: &Range<usize>) -> &'t [Token] {
 fn held_by(sentences: &[Sentence]) -> Kinds {
     sentences.iter().fold(Kinds::default(), |held, s| held.union(s.kinds))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(start: u32, end: u32) -> Token {
+        Token { start, end, stem: start }
+    }
+
+    #[test]
+    fn the_tokens_within_a_sentence_are_those_wholly_inside_it() {
+        // "ab cd. ef gh" with tokens at 0..2, 3..5, 7..9, 10..12.
+        let tokens = [token(0, 2), token(3, 5), token(7, 9), token(10, 12)];
+        let starts = |range: Range<usize>| tokens_within(&tokens, &range).iter().map(|t| t.start).collect::<Vec<_>>();
+        assert_eq!(starts(0..6), [0, 3]);
+        assert_eq!(starts(7..12), [7, 10]);
+        assert_eq!(starts(4..9), [7]);
+        assert!(starts(5..7).is_empty());
+        assert!(starts(1..4).is_empty());
+    }
+}
