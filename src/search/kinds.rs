@@ -125,13 +125,16 @@ fn has_count(lowers: &[&str]) -> bool {
     lowers.iter().enumerate().any(|(i, w)| {
         let digits = w.bytes().all(|b| b.is_ascii_digit());
         let year = w.len() == 4 && w.starts_with(['1', '2']);
-        let day = is_month(i + 1) || (i > 0 && is_month(i - 1));
-        NUMBER_WORDS.contains(w) || (digits && !year && !day)
+        // Whether it is a day of a month is only asked of a number that is not a year.
+        let day = || is_month(i + 1) || (i > 0 && is_month(i - 1));
+        NUMBER_WORDS.contains(w) || (digits && !year && !day())
     })
 }
 
 fn is_month_name(lower: &str) -> bool {
-    (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(lower))
+    // Month names run from three letters ("may") to nine ("september"): most words are
+    // ruled out by length before any comparison.
+    (3..=9).contains(&lower.len()) && (1..=12).any(|m| crate::knowledge::month_name(m).eq_ignore_ascii_case(lower))
 }
 
 /// Currency symbols, and the stems of currency names in English and Russian.

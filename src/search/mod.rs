@@ -18,10 +18,12 @@ mod units;
 use std::ops::Range;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, EnableScoring, Explanation, Occur, PhraseQuery, Query, Scorer, TermQuery, Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
-use tantivy::{Index, IndexReader, TantivyDocument, Term};
+use tantivy::{DocId, DocSet, Index, IndexReader, Score, SegmentReader, TantivyDocument, Term, TERMINATED};
 
 pub use lexicon::{Intent, QueryPlan, TermGroup, MAX_QUESTION_WORDS};
 pub use text::{is_cyrillic, sentences, words, Analyzer};
@@ -81,6 +83,10 @@ pub struct Engine {
     stems: StemTable,
     /// Stems of each document's title and organizations, by document index.
     contexts: Vec<Vec<u32>>,
+    /// Which fields may hold each stem, by id (`units::IN_TEXT` …).
+    in_fields: Vec<u8>,
+    /// Per field, the pairs of stems side by side somewhere in it (`units::pair`), sorted.
+    adjacent: [Vec<u64>; 3],
     lexicon: Lexicon,
     organizations: Organizations,
     reader: IndexReader,
@@ -129,6 +135,8 @@ impl Engine {
             units: analysed.units,
             stems: analysed.stems,
             contexts: analysed.contexts,
+            in_fields: analysed.in_fields,
+            adjacent: analysed.adjacent,
             lexicon,
             reader,
             fields,
@@ -162,17 +170,20 @@ impl Engine {
             }
         };
         let best_bm25 = top.first().map_or(1.0, |(s, _)| s.max(f32::EPSILON));
+        // Each segment's unit column, opened once per search rather than once per candidate.
+        let columns: Vec<_> = searcher.segment_readers().iter().map(|r| r.fast_fields().u64("unit").ok()).collect();
+        let resolved = rank::Resolved::new(self, &plan);
         let mut candidates: Vec<Candidate> = top
             .into_iter()
             .filter_map(|(bm25, address)| {
-                let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("unit").ok()?;
+                let column = columns.get(address.segment_ord as usize)?.as_ref()?;
                 let unit = column.first(address.doc_id)? as usize;
-                Some(self.rank(&plan, unit, bm25, best_bm25))
+                Some(self.rank(&resolved, unit, bm25, best_bm25))
             })
             .collect();
         candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
         for candidate in candidates.iter_mut().take(crate::answer::MAX_HITS * 2) {
-            self.highlight(&plan, candidate);
+            self.highlight(&resolved, candidate);
         }
         Ranking { plan, candidates }
     }
@@ -188,12 +199,25 @@ impl Engine {
                 } else {
                     0.5
                 };
-                for (field, field_boost) in
-                    [(self.fields.text, 1.0), (self.fields.question, 0.8), (self.fields.context, 0.3)]
-                {
+                for (field, field_boost, bit) in [
+                    (self.fields.text, 1.0, units::IN_TEXT),
+                    (self.fields.question, 0.8, units::IN_QUESTION),
+                    (self.fields.context, 0.3, units::IN_CONTEXT),
+                ] {
+                    // A clause with a stem the field lacks matches nothing, and tantivy drops
+                    // its empty scorer anyway: skipping it saves its weight and term lookups
+                    // without changing any score.
+                    if !alternative.iter().all(|s| self.field_holds(s, bit)) {
+                        continue;
+                    }
                     let terms: Vec<Term> = alternative.iter().map(|s| Term::from_field_text(field, s)).collect();
                     let query: Box<dyn Query> = if terms.len() == 1 {
                         Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs))
+                    } else if !self.side_by_side(alternative, bit) {
+                        // Its stems never stand in this order in the field: the phrase
+                        // matches nothing, but searching it would read every position of
+                        // its stems first.
+                        Box::new(NeverQuery)
                     } else {
                         Box::new(PhraseQuery::new(terms))
                     };
@@ -202,5 +226,69 @@ impl Engine {
             }
         }
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    }
+
+    /// Whether each pair of neighbours of the phrase stands side by side somewhere in `field`
+    /// (one of the `units::IN_` bits). The phrase's stems are known to be in the field.
+    fn side_by_side(&self, phrase: &[String], field: u8) -> bool {
+        let adjacent = &self.adjacent[field.trailing_zeros() as usize];
+        let id = |s: &String| self.stems.get(s);
+        phrase.windows(2).all(|w| match (id(&w[0]), id(&w[1])) {
+            (Some(a), Some(b)) => adjacent.binary_search(&units::pair(a, b)).is_ok(),
+            _ => true,
+        })
+    }
+
+    /// Whether some unit's `field` (one of the `units::IN_` bits) may hold the stem.
+    fn field_holds(&self, stem: &str, field: u8) -> bool {
+        self.stems.get(stem).is_some_and(|id| self.in_fields.get(id as usize).is_some_and(|bits| bits & field != 0))
+    }
+}
+
+/// A clause matching no unit, standing in for a phrase that cannot match.
+///
+/// Its scorer is neither tantivy's empty scorer nor a term scorer, like the phrase scorer it
+/// replaces: the boolean query then combines the other clauses exactly as before (a union
+/// over the scorers that match something), so no score moves.
+#[derive(Clone, Debug)]
+struct NeverQuery;
+
+struct NeverWeight;
+
+struct NeverScorer;
+
+impl Query for NeverQuery {
+    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(NeverWeight))
+    }
+}
+
+impl Weight for NeverWeight {
+    fn scorer(&self, _reader: &SegmentReader, _boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(Box::new(NeverScorer))
+    }
+
+    fn explain(&self, _reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        Err(tantivy::TantivyError::InvalidArgument(format!("document {doc} does not match")))
+    }
+}
+
+impl DocSet for NeverScorer {
+    fn advance(&mut self) -> DocId {
+        TERMINATED
+    }
+
+    fn doc(&self) -> DocId {
+        TERMINATED
+    }
+
+    fn size_hint(&self) -> u32 {
+        0
+    }
+}
+
+impl Scorer for NeverScorer {
+    fn score(&mut self) -> Score {
+        0.0
     }
 }

@@ -1,13 +1,17 @@
 //! Ranking: how much of the question a candidate covers, which sentences answer it, and
 //! which words to mark.
+//!
+//! A question's stems are resolved to the index's stem ids once per search ([`Resolved`]):
+//! re-ranking forty candidates compares ids in sorted vectors, per group, phrasing and
+//! sentence, and hashing a stem string for each of those lookups used to dominate a search.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use super::kinds::Kinds;
 use super::lexicon::SPECIFIER_FACTOR;
-use super::units::{holds, Sentence, Token, Unit, UnitKind};
-use super::{Candidate, Engine, QueryPlan, TermGroup};
+use super::units::{Sentence, StemTable, Token, Unit, UnitKind};
+use super::{Candidate, Engine, Intent, QueryPlan};
 
 /// Longest snippet, in characters, when several sentences are joined.
 const MAX_SNIPPET_CHARS: usize = 480;
@@ -28,63 +32,168 @@ const COUNTED_BONUS: f32 = 0.08;
 /// first-year students").
 const COUNTED_WITHIN: usize = 3;
 
+/// One term group of the question with its stems as ids; `None` for a stem no unit holds,
+/// which no stem set can match.
+struct Group {
+    alternatives: Vec<Vec<Option<u32>>>,
+    related: Vec<Vec<Option<u32>>>,
+    related_credit: f32,
+    weight: f32,
+    specifier: bool,
+}
+
+impl Group {
+    /// The share of the concept's weight that the stems `has` accepts hold; the same rule as
+    /// [`super::TermGroup::credit`], on ids.
+    fn credit(&self, has: impl Fn(u32) -> bool) -> f32 {
+        let all = |alt: &Vec<Option<u32>>| alt.iter().all(|s| s.is_some_and(&has));
+        if self.alternatives.iter().any(all) {
+            1.0
+        } else if self.related.iter().any(all) {
+            self.related_credit
+        } else {
+            0.0
+        }
+    }
+
+    /// The credit a sorted stem set earns.
+    fn credit_in(&self, set: &[u32]) -> f32 {
+        self.credit(|id| set.binary_search(&id).is_ok())
+    }
+}
+
+/// What ranking needs of a question, resolved against the index's stems once per search.
+pub(super) struct Resolved {
+    groups: Vec<Group>,
+    /// The kinds of answer the question asks for.
+    asked: Kinds,
+    /// The stem a "how many" question counts, if any.
+    counted: Option<u32>,
+    /// Every stem of every spelling of the question's concepts, for highlighting.
+    wanted: HashSet<u32>,
+    /// The groups naming an organization some unit is about, with its canonical name.
+    organizations: Vec<(usize, String)>,
+    intent: Intent,
+}
+
+impl Resolved {
+    /// Resolves `plan`'s stems through the index's stem table.
+    pub fn new(engine: &Engine, plan: &QueryPlan) -> Resolved {
+        let ids = |alts: &[Vec<String>]| -> Vec<Vec<Option<u32>>> {
+            alts.iter().map(|alt| alt.iter().map(|s| engine.stems.get(s)).collect()).collect()
+        };
+        let groups = plan
+            .groups
+            .iter()
+            .map(|g| Group {
+                alternatives: ids(&g.alternatives),
+                related: ids(&g.related),
+                related_credit: g.related_credit,
+                weight: g.weight,
+                specifier: g.specifier,
+            })
+            .collect();
+        let wanted = plan
+            .groups
+            .iter()
+            .flat_map(|g| g.all_alternatives().flatten())
+            .filter_map(|s| engine.stems.get(s))
+            .collect();
+        let organizations = plan
+            .groups
+            .iter()
+            .enumerate()
+            .filter_map(|(n, g)| {
+                g.entity.as_deref().filter(|e| engine.organizations.is_organization(e)).map(|e| (n, e.to_string()))
+            })
+            .collect();
+        Resolved {
+            groups,
+            asked: Kinds::asked(plan.intent),
+            counted: counted_stem(&engine.stems, plan),
+            wanted,
+            organizations,
+            intent: plan.intent,
+        }
+    }
+}
+
 impl Engine {
-    /// Share of the question's weight that the unit covers through the text `has` reads (the
-    /// whole unit, or only its quoted sentences), its best single curated phrasing, and its
-    /// document's title; and the share that text (and title) covers alone.
-    fn coverage(&self, plan: &QueryPlan, unit: &Unit, has: impl Fn(&str) -> bool) -> (f32, f32) {
-        let context = &self.contexts[unit.document];
-        // (covered, total) weight; a specifier the unit lacks weighs more in the total.
-        let through = |phrasing: Option<&Vec<u32>>| -> (f32, f32) {
-            plan.groups.iter().fold((0.0, 0.0), |(covered, total), group| {
-                let in_text = group.credit(&has);
+    /// Share of the question's weight that the unit covers, through its whole text and
+    /// through its quoted sentences: each reads per group the credit of that text
+    /// (`in_text`, `in_quote`), of the unit's best single curated phrasing, and of its
+    /// document's title (`in_context`). Returns the coverage through the whole text, the share
+    /// that text (and title) covers alone, and the coverage through the quote.
+    fn coverage(&self, q: &Resolved, unit: &Unit, in_text: &[f32], in_quote: &[f32], in_context: &[f32]) -> [f32; 3] {
+        // (covered, total) weight through the text and through the quote; a specifier the
+        // unit lacks weighs more in the total.
+        let through = |phrasing: Option<&Vec<u32>>| -> [(f32, f32); 2] {
+            q.groups.iter().enumerate().fold([(0.0, 0.0); 2], |mut sums, (n, group)| {
                 // Only a curated question or entry says it; the quoted text may not.
-                let in_question =
-                    phrasing.map_or(0.0, |p| group.credit(|s| holds(p, &self.stems, s)) * QUESTION_ONLY_CREDIT);
-                let in_context = group.credit(|s| holds(context, &self.stems, s)) * 0.5;
-                let credit = in_text.max(in_question).max(in_context);
-                let missing = if group.specifier { (SPECIFIER_FACTOR - 1.0) * (1.0 - credit) } else { 0.0 };
-                (covered + group.weight * credit, total + group.weight * (1.0 + missing))
+                let in_question = phrasing.map_or(0.0, |p| group.credit_in(p) * QUESTION_ONLY_CREDIT);
+                for (sum, found) in sums.iter_mut().zip([in_text[n], in_quote[n]]) {
+                    let credit = found.max(in_question).max(in_context[n]);
+                    let missing = if group.specifier { (SPECIFIER_FACTOR - 1.0) * (1.0 - credit) } else { 0.0 };
+                    *sum = (sum.0 + group.weight * credit, sum.1 + group.weight * (1.0 + missing));
+                }
+                sums
             })
         };
         let share = |(covered, total): (f32, f32)| if total > 0.0 { covered / total } else { 0.0 };
-        let in_text = share(through(None));
-        let covered = unit.phrasings.iter().map(|p| share(through(Some(p)))).fold(in_text, f32::max);
-        (covered, in_text)
+        let [text, quote] = through(None).map(share);
+        let (mut covered, mut quote_covered) = (text, quote);
+        for phrasing in &unit.phrasings {
+            let [by_text, by_quote] = through(Some(phrasing)).map(share);
+            covered = covered.max(by_text);
+            quote_covered = quote_covered.max(by_quote);
+        }
+        [covered, text, quote_covered]
     }
 
     /// True when the question names organizations, the unit's source is about others, and
-    /// neither its text nor its curated phrasings name any of the question's.
-    fn about_other_organization(&self, plan: &QueryPlan, unit: &Unit) -> bool {
+    /// neither its text (`in_text`, credit per group) nor its curated phrasings name any of
+    /// the question's.
+    fn about_other_organization(&self, q: &Resolved, unit: &Unit, in_text: &[f32]) -> bool {
         let about = self.organizations.of_unit(unit);
-        let named: Vec<(&TermGroup, &str)> = plan
-            .groups
-            .iter()
-            .filter_map(|g| g.entity.as_deref().filter(|e| self.organizations.is_organization(e)).map(|e| (g, e)))
-            .collect();
         !about.is_empty()
-            && !named.is_empty()
-            && named.iter().all(|(group, entity)| {
-                let in_text = group.credit(|s| holds(&unit.text_stems, &self.stems, s)) > 0.0;
-                let in_phrasing = unit.phrasings.iter().any(|p| group.credit(|s| holds(p, &self.stems, s)) > 0.0);
-                !about.iter().any(|a| a == entity) && !in_text && !in_phrasing
+            && !q.organizations.is_empty()
+            && q.organizations.iter().all(|(n, entity)| {
+                let group = &q.groups[*n];
+                let in_phrasing = unit.phrasings.iter().any(|p| group.credit_in(p) > 0.0);
+                !about.iter().any(|a| a == entity) && in_text[*n] <= 0.0 && !in_phrasing
             })
     }
 
-    pub(super) fn rank(&self, plan: &QueryPlan, unit_id: usize, bm25: f32, best_bm25: f32) -> Candidate {
+    pub(super) fn rank(&self, q: &Resolved, unit_id: usize, bm25: f32, best_bm25: f32) -> Candidate {
         let unit = &self.units[unit_id];
-        let (mut coverage, text_coverage) = self.coverage(plan, unit, |s| holds(&unit.text_stems, &self.stems, s));
-        let (snippet, snippet_bonus) = self.snippet(plan, unit);
+        let context = &self.contexts[unit.document];
+        let in_text: Vec<f32> = q.groups.iter().map(|g| g.credit_in(&unit.text_stems)).collect();
+        let in_context: Vec<f32> = q.groups.iter().map(|g| g.credit_in(context) * 0.5).collect();
+        let (snippet, snippet_bonus) = self.snippet(q, unit, &in_text);
         // A "how many" answer without a number, or a "when" answer without a date, misses
         // what was asked however many words it shares with the question.
         let quoted = &unit.sentences[snippet.clone()];
         // Words of the question spread over a long passage, but not in the sentences shown,
         // do not make the quote an answer.
-        let (quote, _) = self.coverage(plan, unit, |s| quoted.iter().any(|q| holds(&q.stems, &self.stems, s)));
+        // A sentence holds no stem the unit's text lacks: a group absent from the text is
+        // absent from every sentence, and its credit there is 0 without looking.
+        let in_quote: Vec<f32> =
+            q.groups
+                .iter()
+                .zip(&in_text)
+                .map(|(g, &t)| {
+                    if t == 0.0 {
+                        0.0
+                    } else {
+                        g.credit(|id| quoted.iter().any(|s| s.stems.binary_search(&id).is_ok()))
+                    }
+                })
+                .collect();
+        let [mut coverage, text_coverage, quote] = self.coverage(q, unit, &in_text, &in_quote, &in_context);
         let quote = quote.min(coverage);
         coverage = coverage * (1.0 - QUOTE_BLEND) + quote * QUOTE_BLEND;
-        coverage *= Kinds::asked(plan.intent).without(held_by(quoted)).missing_factor();
-        if self.about_other_organization(plan, unit) {
+        coverage *= q.asked.without(held_by(quoted)).missing_factor();
+        if self.about_other_organization(q, unit, &in_text) {
             coverage *= OTHER_ORGANIZATION_FACTOR;
         }
         let snippet = match (quoted.first(), quoted.last()) {
@@ -93,7 +202,7 @@ impl Engine {
         };
         let kind_bonus = match unit.kind {
             UnitKind::Fact(_) => 0.05,
-            UnitKind::Meeting(_) if plan.intent.when || plan.intent.place || plan.intent.list => 0.08,
+            UnitKind::Meeting(_) if q.intent.when || q.intent.place || q.intent.list => 0.08,
             UnitKind::Meeting(_) => -0.05,
             UnitKind::Passage => 0.0,
         };
@@ -109,17 +218,16 @@ impl Engine {
 
     /// Chooses the best window of one to three sentences. Returns the window (sentence
     /// indices) and a bonus when it holds what the question asks for (a date for "when",
-    /// a number for "how many").
-    fn snippet(&self, plan: &QueryPlan, unit: &Unit) -> (Range<usize>, f32) {
-        let asked = Kinds::asked(plan.intent);
-        let counted = self.counted_stems(plan);
+    /// a number for "how many"). `in_text` is each group's credit in the whole unit.
+    fn snippet(&self, q: &Resolved, unit: &Unit, in_text: &[f32]) -> (Range<usize>, f32) {
+        let asked = q.asked;
         let sentence_score = |i: usize| -> (f32, f32) {
             let sentence = &unit.sentences[i];
-            let matched: f32 =
-                plan.groups.iter().map(|g| g.weight * g.credit(|s| holds(&sentence.stems, &self.stems, s))).sum();
+            let credit = |(g, &t): (&Group, &f32)| if t == 0.0 { 0.0 } else { g.credit_in(&sentence.stems) };
+            let matched: f32 = q.groups.iter().zip(in_text).map(|(g, t)| g.weight * credit((g, t))).sum();
             // A bonus for holding what is asked, and a discount for lacking it.
             let mut wanted = 0.08 * asked.shared(sentence.kinds).count() as f32;
-            if counts(unit, sentence, &counted) {
+            if q.counted.is_some_and(|counted| counts(unit, sentence, counted)) {
                 wanted += COUNTED_BONUS;
             }
             (matched * asked.without(sentence.kinds).sentence_factor(), wanted)
@@ -174,22 +282,9 @@ impl Engine {
         (window, wanted)
     }
 
-    /// The stem of what a "how many" question counts; empty when it counts nothing.
-    fn counted_stems(&self, plan: &QueryPlan) -> HashSet<u32> {
-        plan.counted
-            .and_then(|n| plan.groups.get(n))
-            // The head of the question's own words: "first-year students" counts students,
-            // not years; synonyms ("first year", "study") would count other things.
-            .and_then(|g| g.direct.last().or_else(|| g.alternatives.first().and_then(|a| a.last())))
-            .and_then(|s| self.stems.get(s))
-            .into_iter()
-            .collect()
-    }
-
     /// Marks, within the candidate's snippet, the words that match the question.
-    pub(super) fn highlight(&self, plan: &QueryPlan, candidate: &mut Candidate) {
-        let wanted: HashSet<u32> =
-            plan.groups.iter().flat_map(|g| g.all_alternatives().flatten()).filter_map(|s| self.stems.get(s)).collect();
+    pub(super) fn highlight(&self, q: &Resolved, candidate: &mut Candidate) {
+        let wanted = &q.wanted;
         let snippet = candidate.snippet.clone();
         candidate.highlights = self.units[candidate.unit]
             .words
@@ -201,22 +296,57 @@ impl Engine {
     }
 }
 
+/// The stem of what a "how many" question counts; `None` when it counts nothing.
+fn counted_stem(stems: &StemTable, plan: &QueryPlan) -> Option<u32> {
+    plan.counted
+        .and_then(|n| plan.groups.get(n))
+        // The head of the question's own words: "first-year students" counts students,
+        // not years; synonyms ("first year", "study") would count other things.
+        .and_then(|g| g.direct.last().or_else(|| g.alternatives.first().and_then(|a| a.last())))
+        .and_then(|s| stems.get(s))
+}
+
 /// True when a number in the sentence is followed closely by what the question counts
 /// ("361 first-year *students*" for "how many students"), not only by other words ("the
 /// first 2 *years*").
-fn counts(unit: &Unit, sentence: &Sentence, counted: &HashSet<u32>) -> bool {
-    if counted.is_empty() {
-        return false;
-    }
-    let within = |t: &&Token| t.start as usize >= sentence.range.start && t.end as usize <= sentence.range.end;
-    let tokens: Vec<&Token> = unit.words.iter().filter(within).collect();
+fn counts(unit: &Unit, sentence: &Sentence, counted: u32) -> bool {
+    let tokens = tokens_within(&unit.words, &sentence.range);
     tokens.iter().enumerate().any(|(n, t)| {
         unit.text[t.start as usize..t.end as usize].chars().all(|c| c.is_ascii_digit())
-            && tokens[n + 1..].iter().take(COUNTED_WITHIN).any(|next| counted.contains(&next.stem))
+            && tokens[n + 1..].iter().take(COUNTED_WITHIN).any(|next| next.stem == counted)
     })
+}
+
+/// The tokens lying wholly within `range`. Tokens are in text order and do not overlap, so
+/// both their starts and their ends ascend and those inside form one run.
+fn tokens_within<'t>(tokens: &'t [Token], range: &Range<usize>) -> &'t [Token] {
+    let first = tokens.partition_point(|t| (t.start as usize) < range.start);
+    let end = tokens.partition_point(|t| t.end as usize <= range.end);
+    &tokens[first..end.max(first)]
 }
 
 /// The kinds of answer some sentence of `sentences` holds.
 fn held_by(sentences: &[Sentence]) -> Kinds {
     sentences.iter().fold(Kinds::default(), |held, s| held.union(s.kinds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(start: u32, end: u32) -> Token {
+        Token { start, end, stem: start }
+    }
+
+    #[test]
+    fn the_tokens_within_a_sentence_are_those_wholly_inside_it() {
+        // "ab cd. ef gh" with tokens at 0..2, 3..5, 7..9, 10..12.
+        let tokens = [token(0, 2), token(3, 5), token(7, 9), token(10, 12)];
+        let starts = |range: Range<usize>| tokens_within(&tokens, &range).iter().map(|t| t.start).collect::<Vec<_>>();
+        assert_eq!(starts(0..6), [0, 3]);
+        assert_eq!(starts(7..12), [7, 10]);
+        assert_eq!(starts(4..9), [7]);
+        assert!(starts(5..7).is_empty());
+        assert!(starts(1..4).is_empty());
+    }
 }

@@ -7,6 +7,7 @@
 //! few times its text in memory rather than a hash set of strings per view of it.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 use std::ops::Range;
 
 use super::kinds::Kinds;
@@ -80,11 +81,6 @@ impl StemTable {
     }
 }
 
-/// True when a sorted stem set holds the stem.
-pub(super) fn holds(set: &[u32], stems: &StemTable, stem: &str) -> bool {
-    stems.get(stem).is_some_and(|id| set.binary_search(&id).is_ok())
-}
-
 /// Everything the build derives from the knowledge in its one analysis pass.
 pub(super) struct Analysed {
     pub units: Vec<Unit>,
@@ -98,30 +94,75 @@ pub(super) struct Analysed {
     pub document_frequency: HashMap<String, u32>,
     /// Lowercase words of the knowledge with how often they occur, for typo correction.
     pub words_seen: HashMap<String, u32>,
+    /// Which tantivy fields may hold each stem, by id: bits [`IN_TEXT`], [`IN_QUESTION`] and
+    /// [`IN_CONTEXT`]. A bit may be set for a field lacking the stem, never the reverse.
+    pub in_fields: Vec<u8>,
+    /// For each field (by bit position), the pairs of stem ids that stand side by side in it
+    /// somewhere, as [`pair`]s, sorted: a phrase with another pair matches no unit.
+    pub adjacent: [Vec<u64>; 3],
 }
+
+/// Two stem ids, the first in the high half.
+pub(super) fn pair(first: u32, second: u32) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
+}
+
+/// The stem is in some unit's text field.
+pub(super) const IN_TEXT: u8 = 1;
+/// The stem is in some unit's question field (a curated phrasing).
+pub(super) const IN_QUESTION: u8 = 1 << 1;
+/// The stem is in some unit's context field (its document's title and organizations).
+pub(super) const IN_CONTEXT: u8 = 1 << 2;
 
 struct Builder<'a> {
     analyzer: &'a Analyzer,
     out: Analysed,
-    /// Units holding each stem id; turned into `document_frequency` at the end.
-    id_frequency: HashMap<u32, u32>,
+    /// The stem id of each lowercase word met so far: a corpus repeats its words, and
+    /// stemming each occurrence again was most of the build.
+    stem_of: HashMap<String, u32>,
+    /// Each stem by id, for the tantivy fields and `document_frequency`.
+    by_id: Vec<String>,
+    /// How many units hold each stem, by id; turned into `document_frequency` at the end.
+    id_frequency: Vec<u32>,
+    /// The last unit counted into `id_frequency` for each stem, by id (`u32::MAX` for none),
+    /// so a unit counts each of its stems once without a set per unit.
+    last_counted: Vec<u32>,
 }
 
 impl Builder<'_> {
+    /// The stem id of a lowercase word, stemming and interning it on first sight.
+    fn stem_id(&mut self, lower: &str) -> u32 {
+        if let Some(&id) = self.stem_of.get(lower) {
+            return id;
+        }
+        let stem = self.analyzer.stem(lower);
+        let id = self.out.stems.intern(stem.clone());
+        if id as usize == self.by_id.len() {
+            self.by_id.push(stem);
+        }
+        self.stem_of.insert(lower.to_string(), id);
+        id
+    }
+
     /// Stems of a text with their words: one analysis, also counted into the vocabulary.
     fn analyse(&mut self, text: &str) -> (Vec<Word>, Vec<u32>, String) {
         let words = words(text);
         let mut ids = Vec::with_capacity(words.len());
         let mut joined = String::with_capacity(text.len());
         for w in &words {
-            let stem = self.analyzer.stem(&w.lower);
+            let id = self.stem_id(&w.lower);
             if !joined.is_empty() {
                 joined.push(' ');
             }
-            joined.push_str(&stem);
-            ids.push(self.out.stems.intern(stem));
+            joined.push_str(&self.by_id[id as usize]);
+            ids.push(id);
             if !w.lower.chars().any(|c| c.is_ascii_digit()) {
-                *self.out.words_seen.entry(w.lower.clone()).or_default() += 1;
+                match self.out.words_seen.get_mut(&w.lower) {
+                    Some(seen) => *seen += 1,
+                    None => {
+                        self.out.words_seen.insert(w.lower.clone(), 1);
+                    }
+                }
             }
         }
         (words, ids, joined)
@@ -132,15 +173,14 @@ impl Builder<'_> {
         let sentences = sentences(&text)
             .into_iter()
             .map(|range| {
-                let inside: Vec<usize> = (0..text_words.len())
-                    .filter(|&i| text_words[i].range.start >= range.start && text_words[i].range.end <= range.end)
-                    .collect();
-                let written: Vec<(&str, &str)> = inside
-                    .iter()
-                    .map(|&i| (&text[text_words[i].range.clone()], text_words[i].lower.as_str()))
-                    .collect();
+                // Words are in text order and do not overlap: those inside form one run.
+                let first = text_words.partition_point(|w| w.range.start < range.start);
+                let end = text_words.partition_point(|w| w.range.end <= range.end).max(first);
+                let inside = first..end;
+                let written: Vec<(&str, &str)> =
+                    text_words[inside.clone()].iter().map(|w| (&text[w.range.clone()], w.lower.as_str())).collect();
                 Sentence {
-                    stems: sorted(inside.iter().map(|&i| ids[i]).collect()),
+                    stems: sorted(ids[inside].to_vec()),
                     kinds: Kinds::of(&text[range.clone()], &written),
                     refers_back: refers_back(&text[range.clone()]),
                     range,
@@ -155,17 +195,25 @@ impl Builder<'_> {
             .collect();
         let mut question_field = String::new();
         let mut phrasing_stems = Vec::with_capacity(phrasings.len());
+        // The question field is every phrasing in a row: the last stem of one stands beside
+        // the first of the next.
+        let mut question_sequence = Vec::new();
         for phrasing in phrasings {
             let (_, stems, joined) = self.analyse(phrasing);
             question_field.push_str(&joined);
             question_field.push(' ');
+            question_sequence.extend_from_slice(&stems);
             phrasing_stems.push(sorted(stems));
         }
+        self.index_field(&ids, IN_TEXT);
+        self.index_field(&question_sequence, IN_QUESTION);
         let text_stems = sorted(ids);
-        let mut distinct: HashSet<u32> = text_stems.iter().copied().collect();
-        distinct.extend(phrasing_stems.iter().flatten());
-        distinct.extend(&self.out.contexts[document]);
-        self.count(distinct);
+        let unit = self.out.units.len() as u32;
+        let context = std::mem::take(&mut self.out.contexts[document]);
+        for &id in text_stems.iter().chain(phrasing_stems.iter().flatten()).chain(&context) {
+            self.count(unit, id);
+        }
+        self.out.contexts[document] = context;
         self.out.fields.push((text_field, question_field));
         self.out.units.push(Unit {
             kind,
@@ -178,9 +226,30 @@ impl Builder<'_> {
         });
     }
 
-    fn count(&mut self, distinct: HashSet<u32>) {
-        for id in distinct {
-            *self.id_frequency.entry(id).or_default() += 1;
+    /// Records a field's token sequence (stems in the order tantivy reads them, so with the
+    /// same positions): the field holds each stem, and each stands beside the next.
+    fn index_field(&mut self, sequence: &[u32], field: u8) {
+        for &id in sequence {
+            let id = id as usize;
+            if self.out.in_fields.len() <= id {
+                self.out.in_fields.resize(id + 1, 0);
+            }
+            self.out.in_fields[id] |= field;
+        }
+        let adjacent = &mut self.out.adjacent[field.trailing_zeros() as usize];
+        adjacent.extend(sequence.windows(2).map(|w| pair(w[0], w[1])));
+    }
+
+    /// Counts `unit` as holding the stem `id`, once however often it occurs.
+    fn count(&mut self, unit: u32, id: u32) {
+        let id = id as usize;
+        if self.id_frequency.len() <= id {
+            self.id_frequency.resize(id + 1, 0);
+            self.last_counted.resize(id + 1, u32::MAX);
+        }
+        if self.last_counted[id] != unit {
+            self.last_counted[id] = unit;
+            self.id_frequency[id] += 1;
         }
     }
 }
@@ -197,11 +266,18 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
             context_fields: Vec::new(),
             document_frequency: HashMap::new(),
             words_seen: HashMap::new(),
+            in_fields: Vec::new(),
+            adjacent: Default::default(),
         },
-        id_frequency: HashMap::new(),
+        stem_of: HashMap::new(),
+        by_id: Vec::new(),
+        id_frequency: Vec::new(),
+        last_counted: Vec::new(),
     };
     for document in &knowledge.documents {
         let (_, ids, joined) = builder.analyse(&format!("{} {}", document.title, document.organizations.join(" ")));
+        // Every document's, though only those with units are indexed: a bit too many is safe.
+        builder.index_field(&ids, IN_CONTEXT);
         builder.out.contexts.push(sorted(ids));
         builder.out.context_fields.push(joined);
     }
@@ -217,15 +293,18 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
         builder.unit(UnitKind::Fact(i), fact.document, quote, &phrasings);
     }
     for (i, meeting) in knowledge.meetings.iter().enumerate() {
-        let quote = source_sentence(knowledge, analyzer, meeting);
+        // Through the build's stem cache: the same document's sentences are compared with
+        // each of its meetings.
+        let quote = best_source_sentence(knowledge, meeting, |lower| builder.stem_id(lower));
         builder.unit(UnitKind::Meeting(i), meeting.document, quote, &[calendar_entry(meeting)]);
     }
-    let Builder { mut out, id_frequency, .. } = builder;
-    let mut by_id: Vec<&str> = vec![""; out.stems.ids.len()];
-    for (stem, &id) in &out.stems.ids {
-        by_id[id as usize] = stem;
+    let Builder { mut out, id_frequency, by_id, .. } = builder;
+    for pairs in &mut out.adjacent {
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs.shrink_to_fit();
     }
-    out.document_frequency = id_frequency.into_iter().map(|(id, n)| (by_id[id as usize].to_string(), n)).collect();
+    out.document_frequency = by_id.into_iter().zip(id_frequency).filter(|(_, n)| *n > 0).collect();
     out
 }
 
@@ -271,17 +350,28 @@ fn calendar_entry(meeting: &Meeting) -> String {
 /// sharing most words with its summary and title. A meeting hit quotes this, verbatim; the
 /// calendar line itself is the bot's own wording, never presented as a quote.
 pub fn source_sentence(knowledge: &Knowledge, analyzer: &Analyzer, meeting: &Meeting) -> String {
-    let wanted: HashSet<String> = words(&format!("{} {}", meeting.summary, meeting.title))
+    best_source_sentence(knowledge, meeting, |lower| analyzer.stem(lower))
+}
+
+/// [`source_sentence`] with `stem` giving each lowercase word's stem, or any value standing
+/// one to one for it (an interned id).
+fn best_source_sentence<T: Eq + Hash>(
+    knowledge: &Knowledge,
+    meeting: &Meeting,
+    mut stem: impl FnMut(&str) -> T,
+) -> String {
+    let wanted: HashSet<T> = words(&format!("{} {}", meeting.summary, meeting.title))
         .into_iter()
         .filter(|w| !is_stop_word(&w.lower))
-        .map(|w| analyzer.stem(&w.lower))
+        .map(|w| stem(&w.lower))
         .collect();
     let document = &knowledge.documents[meeting.document];
     let mut best: Option<(usize, &str)> = None;
     for paragraph in &document.paragraphs {
         for range in sentences(&paragraph.text) {
             let sentence = &paragraph.text[range];
-            let shared = analyzer.stems(sentence).into_iter().collect::<HashSet<_>>().intersection(&wanted).count();
+            let shared =
+                words(sentence).iter().map(|w| stem(&w.lower)).collect::<HashSet<_>>().intersection(&wanted).count();
             if best.is_none_or(|(n, _)| shared > n) {
                 best = Some((shared, sentence));
             }
