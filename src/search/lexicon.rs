@@ -1,15 +1,15 @@
 //! The vocabulary of a built index and the question analysis that uses it: each word
 //! normalised (`normalize.rs`: typos, translations, endings, names), the intent read
 //! (`intent.rs`), and the words grouped into weighted concepts through aliases, the Russian
-//! glossary, curated and WordNet synonyms.
+//! glossary, curated and WordNet synonyms. `build.rs` makes the lexicon from an index's statistics.
 
 use std::collections::{HashMap, HashSet};
 
 use super::language;
 use super::text::{is_cyrillic, is_stop_word, words, Analyzer};
 use super::typo::TypoIndex;
-use crate::knowledge::Knowledge;
 
+mod build;
 mod intent;
 mod normalize;
 
@@ -149,87 +149,6 @@ const QUESTION_WORDS: &[&str] =
     &["when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year"];
 
 impl Lexicon {
-    /// Builds the lexicon from the build's statistics: how many units hold each stem, how
-    /// often each word occurs, and the knowledge's alias, synonym and glossary tables.
-    pub fn new(
-        analyzer: Analyzer,
-        document_frequency: HashMap<String, u32>,
-        unit_count: usize,
-        mut words_seen: HashMap<String, u32>,
-        knowledge: &Knowledge,
-    ) -> Lexicon {
-        for w in QUESTION_WORDS.iter().chain(super::text::ENGLISH_STOP_WORDS) {
-            *words_seen.entry((*w).to_string()).or_default() += 1;
-        }
-
-        let mut lexicon = Lexicon {
-            analyzer,
-            document_frequency,
-            unit_count: unit_count.max(1) as u32,
-            words: HashMap::new(),
-            typos: TypoIndex::new([]),
-            phrases: Vec::new(),
-            phrases_by_first: HashMap::new(),
-            targets: Vec::new(),
-            name_keys: HashMap::new(),
-            name_typos: TypoIndex::new([]),
-        };
-        for group in &knowledge.aliases {
-            let forms = lexicon.add_phrases(&group.forms);
-            for form in &group.forms {
-                for w in words(form) {
-                    *words_seen.entry(w.lower).or_default() += 1;
-                }
-            }
-            let english: Vec<Vec<String>> = forms.into_iter().filter(|f| !f.iter().any(|s| is_cyrillic(s))).collect();
-            lexicon.targets.push((english, Some(group.canonical.clone())));
-        }
-        for group in &knowledge.synonyms {
-            let forms = lexicon.add_phrases(group);
-            lexicon.targets.push((forms, None));
-        }
-        for translation in &knowledge.translations {
-            let english: Vec<Vec<String>> =
-                translation.english.iter().map(|f| lexicon.analyzer.stems(f)).filter(|s| !s.is_empty()).collect();
-            lexicon.add_phrases(&translation.russian);
-            lexicon.targets.push((english, None));
-        }
-        // Longest phrases first, so "Organization of Turkic States" wins over "Turkic".
-        lexicon.phrases.sort_by_key(|p| std::cmp::Reverse(p.stems.len()));
-        for (n, phrase) in lexicon.phrases.iter().enumerate() {
-            lexicon.phrases_by_first.entry(phrase.stems[0].clone()).or_default().push(n);
-        }
-        let mut sorted: Vec<(&String, &u32)> = words_seen.iter().collect();
-        sorted.sort();
-        lexicon.typos = TypoIndex::new(sorted.iter().map(|(w, f)| ((*w).clone(), **f)));
-        // In sorted order, so that which of two spellings sharing a key is kept does not
-        // depend on hash order.
-        for word in sorted.iter().map(|(w, _)| *w).filter(|w| w.chars().count() >= 4) {
-            let key = language::name_key(word);
-            let entry = lexicon.name_keys.entry(key).or_insert_with(|| word.clone());
-            // Prefer the Latin spelling: it is what the documents quote.
-            if is_cyrillic(entry) && !is_cyrillic(word) {
-                *entry = word.clone();
-            }
-        }
-        let mut keys: Vec<&String> = lexicon.name_keys.keys().collect();
-        keys.sort();
-        lexicon.name_typos = TypoIndex::new(keys.into_iter().map(|k| (k.clone(), 1)));
-        lexicon.words = words_seen;
-        lexicon
-    }
-
-    /// Adds `forms` as phrases leading to the next target (the caller pushes it) and returns
-    /// their stems; forms without a stem are left out.
-    fn add_phrases(&mut self, forms: &[String]) -> Vec<Vec<String>> {
-        let target = self.targets.len();
-        let phrases: Vec<Phrase> =
-            forms.iter().map(|f| Phrase::new(&self.analyzer, f, target)).filter(|p| !p.stems.is_empty()).collect();
-        let stems = phrases.iter().map(|p| p.stems.clone()).collect();
-        self.phrases.extend(phrases);
-        stems
-    }
-
     /// Inverse document frequency of a stem (BM25's form); unseen stems get the maximum.
     pub fn idf(&self, stem: &str) -> f32 {
         let n = self.unit_count as f32;
@@ -469,142 +388,4 @@ impl Lexicon {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
-    use super::*;
-    use crate::knowledge::{AliasGroup, Translation};
-
-    pub(in crate::search::lexicon) fn lexicon() -> Lexicon {
-        let knowledge = Knowledge {
-            aliases: vec![AliasGroup {
-                canonical: "Organization of Turkic States".into(),
-                forms: vec![
-                    "Organization of Turkic States".into(),
-                    "OTS".into(),
-                    "Turkic Council".into(),
-                    "Türk Konseyi".into(),
-                    "ОТГ".into(),
-                ],
-            }],
-            translations: vec![Translation { russian: vec!["встреча".into()], english: vec!["meeting".into()] }],
-            ..Knowledge::default()
-        };
-        let analyzer = Analyzer::default();
-        let texts = ["The Turkic Council ministers held a meeting in Almaty.", "Cybersecurity council of the SCO."];
-        let mut frequency: HashMap<String, u32> = HashMap::new();
-        let mut seen: HashMap<String, u32> = HashMap::new();
-        for text in texts {
-            let stems: HashSet<String> = analyzer.stems(text).into_iter().collect();
-            for stem in stems {
-                *frequency.entry(stem).or_default() += 1;
-            }
-            for w in words(text) {
-                *seen.entry(w.lower).or_default() += 1;
-            }
-        }
-        Lexicon::new(analyzer, frequency, texts.len(), seen, &knowledge)
-    }
-
-    #[test]
-    fn typos_are_corrected_to_known_words() {
-        let lex = lexicon();
-        assert_eq!(lex.correct("minsters").as_deref(), Some("ministers"));
-        assert_eq!(lex.correct("wehn").as_deref(), Some("when"));
-        assert_eq!(lex.correct("football"), None);
-    }
-
-    #[test]
-    fn years_and_ordinals_weigh_like_names() {
-        let lex = lexicon();
-        let plan = lex.plan("ministers meeting 2031 4th football");
-        let weight = |label: &str| plan.groups.iter().find(|g| g.label == label).map(|g| g.weight).unwrap();
-        // Weighed up where missing, so as much as an unknown name in all.
-        assert_eq!(weight("2031") * SPECIFIER_FACTOR, lex.unknown_weight() * UNKNOWN_NAME_FACTOR);
-        assert_eq!(weight("4th"), weight("2031"));
-        assert!(plan.groups.iter().all(|g| g.specifier == (g.label == "2031" || g.label == "4th")));
-        assert_eq!(weight("football"), lex.unknown_weight() * UNKNOWN_WORD_FACTOR);
-        assert!(!is_specifier("meeting") && is_specifier("1999") && is_specifier("12th") && !is_specifier("2"));
-    }
-
-    #[test]
-    fn aliases_and_russian_words_expand_to_indexed_spellings() {
-        let lex = lexicon();
-        let plan = lex.plan("When did OTS встречи happen?");
-        assert!(plan.intent.when);
-        let ots = &plan.groups[0];
-        assert!(ots.alternatives.contains(&vec!["turkic".to_string(), "council".to_string()]), "{plan:?}");
-        assert_eq!(plan.mentioned, ["Organization of Turkic States"]);
-        assert_eq!(plan.groups[1].alternatives, [vec!["meet".to_string()]]);
-    }
-
-    #[test]
-    fn intent_words_match_whole_in_english_and_by_stem_in_russian() {
-        let lex = lexicon();
-        assert!(!lex.plan("Which alliance did Kazakhstan propose?").intent.list);
-        assert!(lex.plan("List all meetings").intent.list);
-        assert!(!lex.plan("Всемирный почтовый союз").intent.list);
-        assert!(lex.plan("Когда следующая встреча?").intent.upcoming);
-        assert!(!lex.plan("whereas the council met").intent.place);
-    }
-
-    #[test]
-    fn unknown_words_weigh_most() {
-        let lex = lexicon();
-        let plan = lex.plan("football almaty");
-        assert!(!plan.groups[0].is_known());
-        assert!(plan.groups[0].weight > plan.groups[1].weight);
-    }
-
-    #[test]
-    fn a_stop_word_matches_a_phrase_only_as_written() {
-        let mut lex = lexicon();
-        let ai = Knowledge {
-            aliases: vec![AliasGroup { canonical: "AI".into(), forms: vec!["ИИ".into(), "council".into()] }],
-            ..Knowledge::default()
-        };
-        lex = Lexicon::new(lex.analyzer, lex.document_frequency, 2, lex.words, &ai);
-        let plan = lex.plan("Когда и где council?");
-        assert_eq!(plan.groups.len(), 1, "{plan:?}");
-        assert_eq!(lex.plan("ИИ").groups.len(), 1);
-    }
-
-    #[test]
-    fn a_word_in_capitals_is_not_taken_for_a_typo() {
-        let lex = lexicon();
-        assert_eq!(lex.plan("minsters almaty").groups[0].label, "ministers");
-        assert_eq!(lex.plan("MINSTERS almaty").groups[0].label, "minsters");
-        // Even first, a Latin abbreviation the knowledge lacks is the question's topic.
-        assert!(lex.plan("FIFA almaty").groups[0].weight > lex.plan("fifa almaty").groups[0].weight);
-    }
-
-    #[test]
-    fn turkic_function_words_carry_no_topic() {
-        let lex = lexicon();
-        let labels: Vec<String> = lex.plan("Almaty uchun va üçün").groups.into_iter().map(|g| g.label).collect();
-        assert_eq!(labels, ["almaty"]);
-    }
-
-    #[test]
-    fn a_turkic_ending_on_an_english_word_is_stripped() {
-        let lex = lexicon();
-        let labels: Vec<String> = lex.plan("ministerlari uchun").groups.into_iter().map(|g| g.label).collect();
-        assert_eq!(labels, ["minister"]);
-    }
-
-    #[test]
-    fn clipped_words_and_verb_forms_reach_known_words() {
-        let lex = lexicon();
-        let plan = lex.plan("intl council");
-        assert_eq!(plan.groups[0].label, "international", "{plan:?}");
-        // «встречались» stems apart from the glossary's «встреча»; its stem extends it.
-        let plan = lex.plan("Где встречались министры?");
-        assert!(plan.groups.iter().any(|g| g.alternatives == [vec!["meet".to_string()]]), "{plan:?}");
-    }
-
-    #[test]
-    fn a_two_word_turkic_verb_is_translated_as_one() {
-        let lex = lexicon();
-        let plan = lex.plan("Кеңеш качан кол коюшкан?");
-        assert!(plan.groups.iter().any(|g| g.label == "signed"), "{plan:?}");
-        assert!(!plan.groups.iter().any(|g| g.label.contains("кол")), "{plan:?}");
-    }
-}
+pub(super) mod tests;

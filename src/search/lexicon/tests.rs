@@ -1,0 +1,139 @@
+//! Unit tests of question analysis over a small lexicon built from two sentences.
+
+use super::*;
+use crate::knowledge::{AliasGroup, Knowledge, Translation};
+
+pub(in crate::search::lexicon) fn lexicon() -> Lexicon {
+    let knowledge = Knowledge {
+        aliases: vec![AliasGroup {
+            canonical: "Organization of Turkic States".into(),
+            forms: vec![
+                "Organization of Turkic States".into(),
+                "OTS".into(),
+                "Turkic Council".into(),
+                "Türk Konseyi".into(),
+                "ОТГ".into(),
+            ],
+        }],
+        translations: vec![Translation { russian: vec!["встреча".into()], english: vec!["meeting".into()] }],
+        ..Knowledge::default()
+    };
+    let analyzer = Analyzer::default();
+    let texts = ["The Turkic Council ministers held a meeting in Almaty.", "Cybersecurity council of the SCO."];
+    let mut frequency: HashMap<String, u32> = HashMap::new();
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for text in texts {
+        let stems: HashSet<String> = analyzer.stems(text).into_iter().collect();
+        for stem in stems {
+            *frequency.entry(stem).or_default() += 1;
+        }
+        for w in words(text) {
+            *seen.entry(w.lower).or_default() += 1;
+        }
+    }
+    Lexicon::new(analyzer, frequency, texts.len(), seen, &knowledge)
+}
+
+#[test]
+fn typos_are_corrected_to_known_words() {
+    let lex = lexicon();
+    assert_eq!(lex.correct("minsters").as_deref(), Some("ministers"));
+    assert_eq!(lex.correct("wehn").as_deref(), Some("when"));
+    assert_eq!(lex.correct("football"), None);
+}
+
+#[test]
+fn years_and_ordinals_weigh_like_names() {
+    let lex = lexicon();
+    let plan = lex.plan("ministers meeting 2031 4th football");
+    let weight = |label: &str| plan.groups.iter().find(|g| g.label == label).map(|g| g.weight).unwrap();
+    // Weighed up where missing, so as much as an unknown name in all.
+    assert_eq!(weight("2031") * SPECIFIER_FACTOR, lex.unknown_weight() * UNKNOWN_NAME_FACTOR);
+    assert_eq!(weight("4th"), weight("2031"));
+    assert!(plan.groups.iter().all(|g| g.specifier == (g.label == "2031" || g.label == "4th")));
+    assert_eq!(weight("football"), lex.unknown_weight() * UNKNOWN_WORD_FACTOR);
+    assert!(!is_specifier("meeting") && is_specifier("1999") && is_specifier("12th") && !is_specifier("2"));
+}
+
+#[test]
+fn aliases_and_russian_words_expand_to_indexed_spellings() {
+    let lex = lexicon();
+    let plan = lex.plan("When did OTS встречи happen?");
+    assert!(plan.intent.when);
+    let ots = &plan.groups[0];
+    assert!(ots.alternatives.contains(&vec!["turkic".to_string(), "council".to_string()]), "{plan:?}");
+    assert_eq!(plan.mentioned, ["Organization of Turkic States"]);
+    assert_eq!(plan.groups[1].alternatives, [vec!["meet".to_string()]]);
+}
+
+#[test]
+fn intent_words_match_whole_in_english_and_by_stem_in_russian() {
+    let lex = lexicon();
+    assert!(!lex.plan("Which alliance did Kazakhstan propose?").intent.list);
+    assert!(lex.plan("List all meetings").intent.list);
+    assert!(!lex.plan("Всемирный почтовый союз").intent.list);
+    assert!(lex.plan("Когда следующая встреча?").intent.upcoming);
+    assert!(!lex.plan("whereas the council met").intent.place);
+}
+
+#[test]
+fn unknown_words_weigh_most() {
+    let lex = lexicon();
+    let plan = lex.plan("football almaty");
+    assert!(!plan.groups[0].is_known());
+    assert!(plan.groups[0].weight > plan.groups[1].weight);
+}
+
+#[test]
+fn a_stop_word_matches_a_phrase_only_as_written() {
+    let mut lex = lexicon();
+    let ai = Knowledge {
+        aliases: vec![AliasGroup { canonical: "AI".into(), forms: vec!["ИИ".into(), "council".into()] }],
+        ..Knowledge::default()
+    };
+    lex = Lexicon::new(lex.analyzer, lex.document_frequency, 2, lex.words, &ai);
+    let plan = lex.plan("Когда и где council?");
+    assert_eq!(plan.groups.len(), 1, "{plan:?}");
+    assert_eq!(lex.plan("ИИ").groups.len(), 1);
+}
+
+#[test]
+fn a_word_in_capitals_is_not_taken_for_a_typo() {
+    let lex = lexicon();
+    assert_eq!(lex.plan("minsters almaty").groups[0].label, "ministers");
+    assert_eq!(lex.plan("MINSTERS almaty").groups[0].label, "minsters");
+    // Even first, a Latin abbreviation the knowledge lacks is the question's topic.
+    assert!(lex.plan("FIFA almaty").groups[0].weight > lex.plan("fifa almaty").groups[0].weight);
+}
+
+#[test]
+fn turkic_function_words_carry_no_topic() {
+    let lex = lexicon();
+    let labels: Vec<String> = lex.plan("Almaty uchun va üçün").groups.into_iter().map(|g| g.label).collect();
+    assert_eq!(labels, ["almaty"]);
+}
+
+#[test]
+fn a_turkic_ending_on_an_english_word_is_stripped() {
+    let lex = lexicon();
+    let labels: Vec<String> = lex.plan("ministerlari uchun").groups.into_iter().map(|g| g.label).collect();
+    assert_eq!(labels, ["minister"]);
+}
+
+#[test]
+fn clipped_words_and_verb_forms_reach_known_words() {
+    let lex = lexicon();
+    let plan = lex.plan("intl council");
+    assert_eq!(plan.groups[0].label, "international", "{plan:?}");
+    // «встречались» stems apart from the glossary's «встреча»; its stem extends it.
+    let plan = lex.plan("Где встречались министры?");
+    assert!(plan.groups.iter().any(|g| g.alternatives == [vec!["meet".to_string()]]), "{plan:?}");
+}
+
+#[test]
+fn a_two_word_turkic_verb_is_translated_as_one() {
+    let lex = lexicon();
+    let plan = lex.plan("Кеңеш качан кол коюшкан?");
+    assert!(plan.groups.iter().any(|g| g.label == "signed"), "{plan:?}");
+    assert!(!plan.groups.iter().any(|g| g.label.contains("кол")), "{plan:?}");
+}
