@@ -57,19 +57,6 @@ impl TermGroup {
         !self.alternatives.is_empty() || !self.related.is_empty()
     }
 
-    /// The share of the concept's weight that a set of stems holds: 1 for the question's word
-    /// or a curated alias, `RELATED_CREDIT` for a general synonym, 0 otherwise.
-    pub fn credit(&self, has: impl Fn(&str) -> bool) -> f32 {
-        let all = |alt: &Vec<String>| alt.iter().all(|s| has(s));
-        if self.alternatives.iter().any(all) {
-            1.0
-        } else if self.related.iter().any(all) {
-            self.related_credit
-        } else {
-            0.0
-        }
-    }
-
     /// Every spelling, curated or related.
     pub fn all_alternatives(&self) -> impl Iterator<Item = &Vec<String>> {
         self.alternatives.iter().chain(&self.related)

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::kinds::Kinds;
 use super::lexicon::SPECIFIER_FACTOR;
-use super::units::{Sentence, StemTable, Token, Unit, UnitKind};
+use super::units::{within, Sentence, StemTable, Token, Unit, UnitKind};
 use super::{Candidate, Engine, Intent, QueryPlan};
 
 /// Longest snippet, in characters, when several sentences are joined.
@@ -43,8 +43,8 @@ struct Group {
 }
 
 impl Group {
-    /// The share of the concept's weight that the stems `has` accepts hold; the same rule as
-    /// [`super::TermGroup::credit`], on ids.
+    /// The share of the concept's weight that the stems `has` accepts hold: 1 for the
+    /// question's word or a curated alias, `related_credit` for a general synonym, else 0.
     fn credit(&self, has: impl Fn(u32) -> bool) -> f32 {
         let all = |alt: &Vec<Option<u32>>| alt.iter().all(|s| s.is_some_and(&has));
         if self.alternatives.iter().any(all) {
@@ -223,8 +223,14 @@ impl Engine {
         let asked = q.asked;
         let sentence_score = |i: usize| -> (f32, f32) {
             let sentence = &unit.sentences[i];
-            let credit = |(g, &t): (&Group, &f32)| if t == 0.0 { 0.0 } else { g.credit_in(&sentence.stems) };
-            let matched: f32 = q.groups.iter().zip(in_text).map(|(g, t)| g.weight * credit((g, t))).sum();
+            // A group absent from the unit's text is absent from each of its sentences.
+            let matched: f32 = q
+                .groups
+                .iter()
+                .zip(in_text)
+                .filter(|(_, &t)| t != 0.0)
+                .map(|(g, _)| g.weight * g.credit_in(&sentence.stems))
+                .sum();
             // A bonus for holding what is asked, and a discount for lacking it.
             let mut wanted = 0.08 * asked.shared(sentence.kinds).count() as f32;
             if q.counted.is_some_and(|counted| counts(unit, sentence, counted)) {
@@ -317,12 +323,9 @@ fn counts(unit: &Unit, sentence: &Sentence, counted: u32) -> bool {
     })
 }
 
-/// The tokens lying wholly within `range`. Tokens are in text order and do not overlap, so
-/// both their starts and their ends ascend and those inside form one run.
+/// The tokens lying wholly within `range`.
 fn tokens_within<'t>(tokens: &'t [Token], range: &Range<usize>) -> &'t [Token] {
-    let first = tokens.partition_point(|t| (t.start as usize) < range.start);
-    let end = tokens.partition_point(|t| t.end as usize <= range.end);
-    &tokens[first..end.max(first)]
+    &tokens[within(tokens, range, |t| t.start as usize..t.end as usize)]
 }
 
 /// The kinds of answer some sentence of `sentences` holds.

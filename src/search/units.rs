@@ -6,13 +6,17 @@
 //! that pass. Stems are interned as `u32` ids and kept in sorted vectors, so a passage costs a
 //! few times its text in memory rather than a hash set of strings per view of it.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::Hash;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::kinds::Kinds;
 use super::text::{is_stop_word, sentences, words, Analyzer, Word};
-use crate::knowledge::{Knowledge, Meeting, Paragraph};
+use crate::knowledge::Knowledge;
+
+mod quotes;
+
+pub use quotes::source_sentence;
+use quotes::{best_source_sentence, calendar_entry, refers_back, with_antecedent};
 
 /// What an indexed unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,10 +177,7 @@ impl Builder<'_> {
         let sentences = sentences(&text)
             .into_iter()
             .map(|range| {
-                // Words are in text order and do not overlap: those inside form one run.
-                let first = text_words.partition_point(|w| w.range.start < range.start);
-                let end = text_words.partition_point(|w| w.range.end <= range.end).max(first);
-                let inside = first..end;
+                let inside = within(&text_words, &range, |w| w.range.clone());
                 let written: Vec<(&str, &str)> =
                     text_words[inside.clone()].iter().map(|w| (&text[w.range.clone()], w.lower.as_str())).collect();
                 Sentence {
@@ -308,76 +309,13 @@ pub(super) fn analyse(knowledge: &Knowledge, analyzer: &Analyzer) -> Analysed {
     out
 }
 
-/// Whether a sentence opens by pointing back at the one before it ("The initiative was
-/// proposed by…", "This agreement…"): its subject is only named in that sentence.
-fn refers_back(sentence: &str) -> bool {
-    const POINTERS: &[&str] = &["this", "these", "that", "those", "such", "it", "they"];
-    const RECALLED: &[&str] =
-        &["initiative", "proposal", "idea", "agreement", "decision", "project", "plan", "document", "memorandum"];
-    let mut opening =
-        sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
-    match (opening.next(), opening.next()) {
-        (Some(first), _) if POINTERS.contains(&first.as_str()) => true,
-        (Some(first), Some(second)) => first == "the" && RECALLED.contains(&second.as_str()),
-        _ => false,
-    }
-}
-
-/// A fact's quote, preceded by the sentence of its paragraph it refers back to, so that the
-/// quote names what it is about. Both stay verbatim text of the document.
-fn with_antecedent(paragraphs: &[Paragraph], answer: &str) -> String {
-    if !refers_back(answer) {
-        return answer.to_string();
-    }
-    for paragraph in paragraphs {
-        let Some(at) = paragraph.text.find(answer) else { continue };
-        if let Some(previous) = sentences(&paragraph.text).into_iter().rfind(|s| s.end <= at) {
-            return paragraph.text[previous.start..at + answer.len()].to_string();
-        }
-    }
-    answer.to_string()
-}
-
-/// A calendar entry as searchable text: it is matched, though only its source sentence is
-/// quoted.
-fn calendar_entry(meeting: &Meeting) -> String {
-    let date = meeting.date.map(|d| d.to_string()).unwrap_or_default();
-    let place = meeting.place.as_deref().unwrap_or_default();
-    format!("{} {} {} {date} {place} {}", meeting.title, meeting.organization, meeting.kind, meeting.summary)
-}
-
-/// The sentence of a meeting's source document that its calendar entry comes from: the one
-/// sharing most words with its summary and title. A meeting hit quotes this, verbatim; the
-/// calendar line itself is the bot's own wording, never presented as a quote.
-pub fn source_sentence(knowledge: &Knowledge, analyzer: &Analyzer, meeting: &Meeting) -> String {
-    best_source_sentence(knowledge, meeting, |lower| analyzer.stem(lower))
-}
-
-/// [`source_sentence`] with `stem` giving each lowercase word's stem, or any value standing
-/// one to one for it (an interned id).
-fn best_source_sentence<T: Eq + Hash>(
-    knowledge: &Knowledge,
-    meeting: &Meeting,
-    mut stem: impl FnMut(&str) -> T,
-) -> String {
-    let wanted: HashSet<T> = words(&format!("{} {}", meeting.summary, meeting.title))
-        .into_iter()
-        .filter(|w| !is_stop_word(&w.lower))
-        .map(|w| stem(&w.lower))
-        .collect();
-    let document = &knowledge.documents[meeting.document];
-    let mut best: Option<(usize, &str)> = None;
-    for paragraph in &document.paragraphs {
-        for range in sentences(&paragraph.text) {
-            let sentence = &paragraph.text[range];
-            let shared =
-                words(sentence).iter().map(|w| stem(&w.lower)).collect::<HashSet<_>>().intersection(&wanted).count();
-            if best.is_none_or(|(n, _)| shared > n) {
-                best = Some((shared, sentence));
-            }
-        }
-    }
-    best.map_or_else(|| document.title.clone(), |(_, s)| s.to_string())
+/// The indices of the `items` lying wholly within `range`, `span` giving each item's byte
+/// range. Items are in text order and do not overlap, so their starts and their ends both
+/// ascend and those inside form one run.
+pub(super) fn within<T>(items: &[T], range: &Range<usize>, span: impl Fn(&T) -> Range<usize>) -> Range<usize> {
+    let first = items.partition_point(|item| span(item).start < range.start);
+    let end = items.partition_point(|item| span(item).end <= range.end);
+    first..end.max(first)
 }
 
 fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
@@ -385,33 +323,4 @@ fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
     ids.dedup();
     ids.shrink_to_fit();
     ids
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_sentence_pointing_back_is_recognised() {
-        assert!(refers_back("The initiative was proposed by the minister."));
-        assert!(refers_back("This agreement was signed in 2020."));
-        assert!(!refers_back("The minister proposed an initiative."));
-        assert!(!refers_back("Kyrgyzstan has expressed interest."));
-    }
-
-    #[test]
-    fn a_fact_that_points_back_quotes_its_antecedent_verbatim() {
-        let document = [Paragraph {
-            text: "Kyrgyzstan offered to host a meeting. The initiative was proposed by Zhamangulov.".into(),
-            line: 1,
-        }];
-        assert_eq!(
-            with_antecedent(&document, "The initiative was proposed by Zhamangulov."),
-            "Kyrgyzstan offered to host a meeting. The initiative was proposed by Zhamangulov."
-        );
-        assert_eq!(
-            with_antecedent(&document, "Kyrgyzstan offered to host a meeting."),
-            "Kyrgyzstan offered to host a meeting."
-        );
-    }
 }
