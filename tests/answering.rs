@@ -478,3 +478,26 @@ fn a_concept_counts_once_in_bm25_however_many_of_its_spellings_a_passage_repeats
     // Summed clause by clause, the repeated spellings tripled the concept's share.
     assert!(repeated < once * 2.0, "once {once}, repeated {repeated}");
 }
+
+#[test]
+fn a_name_written_out_in_full_weighs_about_as_much_as_its_abbreviation() {
+    let aliases = "[[alias]]\ncanonical = \"Belarusian State University of Informatics and Radioelectronics\"\n\
+                   forms = [\"BSUIR\"]\n";
+    let engine = documents(
+        &[
+            ("CIS", "The Belarusian State University of Informatics and Radioelectronics opened a laboratory."),
+            ("CIS", "BSUIR opened a robotics laboratory."),
+            ("CIS", "The rector thanked the partners for their support of the university."),
+        ],
+        aliases,
+    );
+    let ranking = engine.search("robotics laboratory at BSUIR");
+    let bm25 = |start: &str| {
+        let c = ranking.candidates.iter().find(|c| engine.units()[c.unit].text.starts_with(start));
+        c.expect("both passages are candidates").bm25
+    };
+    let (full, short) = (bm25("The Belarusian"), bm25("BSUIR opened"));
+    // The short passage holds one more word of the question; summed word by word, the
+    // seven-word name outweighed it.
+    assert!(full < short, "full name {full}, abbreviation {short}");
+}

@@ -188,7 +188,18 @@ impl Engine {
         // For tuning: RUST_LOG=ictbot::search=trace shows why a unit won (question text
         // appears only at trace level).
         if tracing::enabled!(tracing::Level::TRACE) {
-            tracing::trace!(groups = ?plan.groups, intent = ?plan.intent, "plan");
+            if tracing::enabled!(tracing::Level::TRACE) {
+                let spell =
+                    |alts: &[Vec<String>]| alts.iter().take(4).map(|a| a.join(" ")).collect::<Vec<_>>().join("|");
+                let groups: Vec<String> = plan
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        format!("{} {:.2} [{}] ~[{}]", g.label, g.weight, spell(&g.alternatives), spell(&g.related))
+                    })
+                    .collect();
+                tracing::trace!(groups = %groups.join("; "), intent = ?plan.intent, "plan");
+            }
             for c in candidates.iter().take(6) {
                 let unit = &self.units[c.unit];
                 tracing::trace!(
@@ -215,13 +226,18 @@ impl Engine {
             // model" beside "joint faculty") outscored the one that answers.
             let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
             for alternative in group.all_alternatives() {
-                let boost = if *alternative == group.direct {
+                let spelling = if *alternative == group.direct {
                     1.0
                 } else if group.alternatives.contains(alternative) {
                     0.7
                 } else {
                     0.5
                 };
+                // A phrase scores the sum of its words' BM25: a name written out in seven
+                // words ("Belarusian State University of Informatics and Radioelectronics")
+                // outweighed every other word of the question. Per word, a concept weighs
+                // about the same however it is spelled (chosen on the dev sets: +12 of 760).
+                let boost = spelling / alternative.len().max(1) as f32;
                 for (field, field_boost, bit) in [
                     (self.fields.text, 1.0, units::IN_TEXT),
                     (self.fields.question, 0.8, units::IN_QUESTION),
