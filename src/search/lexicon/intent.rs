@@ -27,16 +27,18 @@ pub(super) fn detect_intent(lowers: &[String]) -> Intent {
     };
     Intent {
         when: has(&["when", "date", "dates"], &["когда", "дата", "дату", "числа"])
-            || lowers.windows(2).any(|w| w[0] == "what" && (w[1] == "year" || w[1] == "day")),
+            || lowers
+                .windows(2)
+                .any(|w| (w[0] == "what" || w[0] == "which") && ["year", "day", "month"].contains(&w[1].as_str())),
         who: has(&["who", "whom", "whose"], &[])
             || lowers.iter().any(|w| ["кто", "кого", "кем", "кому", "чей", "чья", "чьё", "чьи"].contains(&w.as_str())),
         amount: has(
             &["budget", "budgets", "cost", "costs", "price", "funding", "worth", "spent"],
             &["бюджет", "стоимост", "стоит", "финансирова"],
         ),
-        place: has(&["where", "city"], &["где", "город"]),
-        count: lowers.windows(2).any(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"))
-            || has(&["number"], &["сколько"]),
+        place: has(&["where", "city", "venue", "location"], &["где", "город"]),
+        count: lowers.windows(2).any(|w| w[0] == "how" && ["many", "much", "often"].contains(&w[1].as_str()))
+            || has(&["number", "headcount", "quantity"], &["сколько"]),
         list: has(&["list", "all", "every"], &["список", "перечисл", "какие"])
             || lowers.iter().any(|w| w == "все" || w == "всех"),
         upcoming: has(

@@ -27,7 +27,8 @@ impl Analyzer {
         } else if is_cyrillic(lower) {
             self.russian.stem(&lower.replace('ё', "е")).into_owned()
         } else {
-            self.english.stem(superlative_base(lower).as_deref().unwrap_or(lower)).into_owned()
+            let base = irregular_base(lower).map(str::to_string).or_else(|| superlative_base(lower));
+            self.english.stem(base.as_deref().unwrap_or(lower)).into_owned()
         }
     }
 
@@ -35,6 +36,74 @@ impl Analyzer {
     pub fn stems(&self, text: &str) -> Vec<String> {
         words(text).iter().map(|w| self.stem(&w.lower)).collect()
     }
+}
+
+/// English irregular verb forms and their base, so "met" finds "meeting", "took place" finds
+/// "will take place" and "spoke" finds "speaking" (Snowball only strips regular endings).
+/// Forms that are more often another word ("left", "found", "saw", "rose", "felt") are left out.
+const IRREGULAR_VERBS: &[(&str, &str)] = &[
+    ("arisen", "arise"),
+    ("arose", "arise"),
+    ("became", "become"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("came", "come"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("did", "do"),
+    ("done", "do"),
+    ("drawn", "draw"),
+    ("drew", "draw"),
+    ("driven", "drive"),
+    ("drove", "drive"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("led", "lead"),
+    ("made", "make"),
+    ("met", "meet"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("risen", "rise"),
+    ("said", "say"),
+    ("sent", "send"),
+    ("shown", "show"),
+    ("sold", "sell"),
+    ("sought", "seek"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stood", "stand"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("thought", "think"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("understood", "understand"),
+    ("undertaken", "undertake"),
+    ("undertook", "undertake"),
+    ("went", "go"),
+    ("withdrawn", "withdraw"),
+    ("withdrew", "withdraw"),
+    ("won", "win"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
+/// The base of an English irregular verb form (`met` -> `meet`).
+fn irregular_base(lower: &str) -> Option<&'static str> {
+    IRREGULAR_VERBS.binary_search_by(|(form, _)| form.cmp(&lower)).ok().map(|i| IRREGULAR_VERBS[i].1)
 }
 
 /// The adjective of a superlative the Snowball stemmer keeps whole: `biggest` -> `big`,
@@ -76,5 +145,13 @@ mod tests {
         assert_eq!(a.stem("strongest"), a.stem("strong"));
         assert_eq!(a.stem("largest"), a.stem("large"));
         assert_eq!(a.stem("interest"), "interest");
+        assert_eq!(a.stem("met"), a.stem("meeting"));
+        assert_eq!(a.stem("took"), a.stem("take"));
+        assert_eq!(a.stem("held"), a.stem("holding"));
+    }
+
+    #[test]
+    fn the_irregular_verbs_are_sorted_for_binary_search() {
+        assert!(IRREGULAR_VERBS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }
