@@ -8,6 +8,9 @@
 //! skipped), and nothing is sent for a meeting that has started. Pending reminders need no
 //! rows of their own: they are computed from the knowledge on every tick, so a moved meeting
 //! is reminded at its new time and a removed one not at all.
+//!
+//! The tick also prunes old inbox and outbox rows when that is due (`store::retention`); the
+//! ledger is never pruned, so pruning cannot make a reminder go out twice.
 
 pub mod announce;
 
@@ -140,7 +143,23 @@ impl Scheduler {
         if report != Report::default() {
             tracing::info!(?report, "reminders scheduled");
         }
+        prune(store, now.timestamp());
         Ok(report)
+    }
+}
+
+/// Deletes old delivery rows when a run is due (the first tick, then hourly; see
+/// `store::retention`). The scheduler's tick is the one periodic blocking loop, so retention
+/// rides on it instead of owning a thread. A failure is logged and never fails the tick:
+/// reminders matter more than tidiness.
+fn prune(store: &crate::store::Store, now: i64) {
+    match store.prune_if_due(now) {
+        Ok(Some(pruned)) if pruned.inbox + pruned.outbox > 0 => {
+            tracing::info!(inbox = pruned.inbox, outbox = pruned.outbox, backlog = pruned.backlog, "old rows pruned");
+        }
+        Ok(Some(_)) => tracing::debug!("nothing old enough to prune"),
+        Ok(None) => {}
+        Err(err) => tracing::warn!("pruning old inbox and outbox rows failed (tried again in an hour): {err}"),
     }
 }
 

@@ -5,9 +5,11 @@
 //! The file is created on first run and brought up to date by versioned migrations
 //! (`migrations/NNN-name.sql`, applied in order at open). It runs in WAL mode with a busy
 //! timeout, so the sender, the scheduler and the conversation can use it side by side.
-//! Each concern adds its queries in a file of its own as `impl Store` blocks.
+//! Each concern adds its queries in a file of its own as `impl Store` blocks. Handled
+//! updates and finished outbox rows are deleted after a week (`retention.rs`).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicI64;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -17,6 +19,7 @@ pub mod feedback;
 pub mod outbox;
 pub mod reloads;
 pub mod reminders;
+pub mod retention;
 pub mod stats;
 pub mod subscriptions;
 pub mod unanswered;
@@ -39,6 +42,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/004-follow-ups.sql")),
         M::up(include_str!("migrations/005-outbox-heads.sql")),
         M::up(include_str!("migrations/006-answer-messages.sql")),
+        M::up(include_str!("migrations/007-retention.sql")),
     ])
 }
 
@@ -57,6 +61,8 @@ pub enum StoreError {
 /// serialises writers anyway.
 pub struct Store {
     conn: Mutex<Connection>,
+    /// Unix second from which [`Store::prune_if_due`] runs again; before the first run, at once.
+    prune_due_at: AtomicI64,
 }
 
 impl Store {
@@ -76,7 +82,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(open_err)?;
         migrations().to_latest(&mut conn).map_err(|source| StoreError::Migrate { path: path.to_path_buf(), source })?;
-        Ok(Store { conn: Mutex::new(conn) })
+        Ok(Store::with_connection(conn))
     }
 
     /// A private store in memory, for `ictbot ask`, the console and tests.
@@ -86,7 +92,11 @@ impl Store {
         migrations()
             .to_latest(&mut conn)
             .map_err(|source| StoreError::Migrate { path: PathBuf::from(":memory:"), source })?;
-        Ok(Store { conn: Mutex::new(conn) })
+        Ok(Store::with_connection(conn))
+    }
+
+    fn with_connection(conn: Connection) -> Store {
+        Store { conn: Mutex::new(conn), prune_due_at: AtomicI64::new(i64::MIN) }
     }
 
     /// The connection, for one short piece of work. A panic elsewhere while holding it

@@ -7,7 +7,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::{Store, StoreError};
 
 /// The counter holding the next `getUpdates` offset.
-const OFFSET: &str = "telegram.offset";
+pub(super) const OFFSET: &str = "telegram.offset";
 
 /// One fetched update.
 #[derive(Debug, Clone, PartialEq, Eq)]
