@@ -4,6 +4,7 @@
 //! answers with a caveat, or declines, and cites the document behind every quote.
 
 mod followup;
+mod lists;
 
 use std::ops::Range;
 
@@ -250,7 +251,13 @@ fn candidate_hit(knowledge: &Knowledge, engine: &Engine, candidate: &Candidate) 
         UnitKind::Fact(_) => HitKind::Fact,
         UnitKind::Meeting(_) => HitKind::Meeting,
     };
-    let snippet = unit.text[candidate.snippet.clone()].to_string();
+    let document = &knowledge.documents[unit.document];
+    let snippet = match unit.kind {
+        UnitKind::Passage | UnitKind::Fact(_) => {
+            lists::with_list_that_follows(document, &unit.text[candidate.snippet.clone()])
+        }
+        UnitKind::Meeting(_) => unit.text[candidate.snippet.clone()].to_string(),
+    };
     let meetings = match unit.kind {
         UnitKind::Meeting(i) => vec![i],
         _ => Vec::new(),
@@ -262,7 +269,7 @@ fn candidate_hit(knowledge: &Knowledge, engine: &Engine, candidate: &Candidate) 
         meetings,
         listing: None,
         highlights: candidate.highlights.clone(),
-        citation: Citation::of(&knowledge.documents[unit.document]),
+        citation: Citation::of(document),
         score: candidate.score,
     }
 }
