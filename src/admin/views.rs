@@ -30,7 +30,7 @@ pub(super) fn reload_message(outcome: &Outcome, lang: Lang) -> Message {
     let t = lang.texts();
     match outcome {
         Outcome::Reloaded { counts, took, diff } => {
-            let mut blocks = vec![text(fill_owned(t.reloaded, &count_values(counts, took)))];
+            let mut blocks = vec![text(fill_owned(t.reloaded, &count_values(counts, took, lang)))];
             blocks.extend(diff_blocks(diff, t));
             message(blocks)
         }
@@ -56,12 +56,12 @@ fn trigger_text(trigger: Trigger, t: &Texts) -> &'static str {
     }
 }
 
-fn count_values(counts: &Counts, took: &Duration) -> Vec<(&'static str, String)> {
+fn count_values(counts: &Counts, took: &Duration, lang: Lang) -> Vec<(&'static str, String)> {
     vec![
         ("documents", counts.documents.to_string()),
         ("facts", counts.facts.to_string()),
         ("meetings", counts.meetings.to_string()),
-        ("took", format!("{:.1} s", took.as_secs_f64())),
+        ("took", lang.seconds(*took)),
     ]
 }
 
@@ -106,8 +106,8 @@ fn problem_block(problems: &[String], t: &Texts) -> Block {
     Block::Quote(vec![Span::Text(lines.join("\n"))])
 }
 
-fn millis(micros: Option<u64>) -> String {
-    micros.map_or_else(|| "—".into(), |m| format!("{:.1} ms", m as f64 / 1000.0))
+fn millis(micros: Option<u64>, lang: Lang) -> String {
+    micros.map_or_else(|| "—".into(), |m| lang.millis(Duration::from_micros(m)))
 }
 
 /// The reply to `/stats`; a store failure shows as a dash rather than failing the command.
@@ -141,7 +141,7 @@ pub(super) fn stats_message(chat: &Conversation, lang: Lang) -> Message {
         Err(_) => "—".into(),
     };
     let values = vec![
-        ("uptime", format!("{}h {:02}m", secs / 3600, secs / 60 % 60)),
+        ("uptime", lang.uptime(secs)),
         ("documents", counts.documents.to_string()),
         ("facts", counts.facts.to_string()),
         ("meetings", counts.meetings.to_string()),
@@ -151,8 +151,8 @@ pub(super) fn stats_message(chat: &Conversation, lang: Lang) -> Message {
         ("answered", questions.answered.to_string()),
         ("unsure", questions.unsure.to_string()),
         ("declined", questions.declined.to_string()),
-        ("p50", millis(questions.p50_micros)),
-        ("p99", millis(questions.p99_micros)),
+        ("p50", millis(questions.p50_micros, lang)),
+        ("p99", millis(questions.p99_micros, lang)),
         ("subscribers", subscribers),
         ("outbox", outbox),
         ("helpful", feedback.helpful.to_string()),

@@ -158,7 +158,7 @@ impl Conversation {
                 let mut blocks = vec![para(t.answer_sources_header)];
                 blocks.extend(citations.into_iter().map(|c| {
                     let mut spans = vec![Span::Text("• ".into())];
-                    spans.extend(citation_spans(c));
+                    spans.extend(citation_spans(c, engine.knowledge(), lang));
                     Block::Para(spans)
                 }));
                 message(blocks)

@@ -113,7 +113,7 @@ impl Conversation {
             Command::Start => match args {
                 "meetings" => vec![Reply::Message(self.meetings_message(knowledge, lang))],
                 "next" => message(self.next_view(knowledge, lang)),
-                "sources" => message(sources_view(knowledge, t)),
+                "sources" => message(sources_view(knowledge, lang)),
                 "help" => message(self.help_view(incoming.sender, lang)),
                 "about" => message(about_view(knowledge, t)),
                 _ => message(vec![
@@ -133,7 +133,7 @@ impl Conversation {
             }
             Command::Meetings => vec![Reply::Message(self.meetings_message(knowledge, lang))],
             Command::Next => message(self.next_view(knowledge, lang)),
-            Command::Sources => message(sources_view(knowledge, t)),
+            Command::Sources => message(sources_view(knowledge, lang)),
             Command::Subscribe
             | Command::Unsubscribe
             | Command::Subscriptions

@@ -40,7 +40,7 @@ impl Conversation {
                     let line = meeting_line(meeting, lang);
                     let citation = Citation::of(&knowledge.documents[meeting.document]);
                     let mut cite = vec![Span::Text("— ".into())];
-                    cite.extend(citation_spans(&citation));
+                    cite.extend(citation_spans(&citation, knowledge, lang));
                     InlineItem {
                         id: format!("m{i}"),
                         title: meeting.title.clone(),

@@ -332,8 +332,14 @@ impl Conversation {
 }
 
 /// Invisible characters that clients and copy-paste leave inside words: zero-width space,
-/// non-joiner and joiner, soft hyphen, and the byte-order mark (zero-width no-break space).
-const INVISIBLE: [char; 5] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{00AD}', '\u{FEFF}'];
+/// non-joiner and joiner, word joiner, soft hyphen, the byte-order mark (zero-width no-break
+/// space), and the direction marks, embeddings, overrides and isolates that right-to-left
+/// keyboards and mixed-script copy-paste insert (they change how text is shown, never what
+/// it says).
+const INVISIBLE: [char; 18] = [
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{00AD}', '\u{FEFF}', '\u{200E}', '\u{200F}', '\u{061C}',
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+];
 
 /// The text as analysis should see it: NFKC-normalised (full-width letters, ligatures and
 /// compatibility forms become their plain letters), invisible format characters removed so
@@ -361,5 +367,6 @@ mod tests {
     fn invisible_characters_vanish_and_compatibility_forms_become_plain() {
         assert_eq!(clean("Al\u{00AD}ma\u{200B}ty \u{FEFF}S\u{200D}C\u{200C}O"), "Almaty SCO");
         assert_eq!(clean("ＳＣＯ ﬁnance"), "SCO finance");
+        assert_eq!(clean("\u{200F}/help \u{202B}Al\u{200E}maty\u{202C}\u{2066}\u{2069}"), "/help Almaty");
     }
 }

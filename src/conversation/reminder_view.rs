@@ -109,7 +109,7 @@ pub fn reminder_message(knowledge: &Knowledge, meeting: &Meeting, lead: Lead, la
             blocks.push(Block::Quote(vec![Span::Text(sentence)]));
         }
         let mut cite = vec![Span::Text("— ".into())];
-        cite.extend(citation_spans(&Citation::of(document)));
+        cite.extend(citation_spans(&Citation::of(document), knowledge, lang));
         blocks.push(Block::Para(cite));
     }
     let buttons = calendar_button(meeting, lang, false).map(|b| vec![vec![b]]).unwrap_or_default();
@@ -153,7 +153,7 @@ pub fn announcement_message(
     }
     if let Some(document) = knowledge.documents.get(meeting.document) {
         let mut cite = vec![Span::Text("— ".into())];
-        cite.extend(citation_spans(&Citation::of(document)));
+        cite.extend(citation_spans(&Citation::of(document), knowledge, lang));
         blocks.push(Block::Para(cite));
     }
     let buttons = calendar_button(meeting, lang, false).map(|b| vec![vec![b]]).unwrap_or_default();

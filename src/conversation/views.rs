@@ -94,7 +94,7 @@ pub(super) fn hit_blocks(hit: &Hit, knowledge: &Knowledge, lang: Lang) -> Vec<Bl
         ];
     }
     let mut cite = vec![Span::Text("— ".into())];
-    cite.extend(citation_spans(&hit.citation));
+    cite.extend(citation_spans(&hit.citation, knowledge, lang));
     let line = hit.meetings.first().and_then(|&i| line_of(i)).or_else(|| hit.line.clone());
     let mut blocks: Vec<Block> = line.into_iter().map(|line| Block::Para(vec![Span::Bold(line)])).collect();
     blocks.push(Block::Quote(highlighted(&hit.snippet, &hit.highlights)));
@@ -129,7 +129,7 @@ pub(super) fn highlighted(snippet: &str, highlights: &[std::ops::Range<usize>]) 
 }
 
 /// `Title (ORG, ORG), date`, the title linked when the document has a URL.
-pub(super) fn citation_spans(citation: &Citation) -> Vec<Span> {
+pub(super) fn citation_spans(citation: &Citation, knowledge: &Knowledge, lang: Lang) -> Vec<Span> {
     let mut spans = vec![match &citation.url {
         Some(url) => Span::Link { text: citation.title.clone(), url: url.clone() },
         None => Span::Text(citation.title.clone()),
@@ -138,7 +138,14 @@ pub(super) fn citation_spans(citation: &Citation) -> Vec<Span> {
     if !citation.organizations.is_empty() {
         tail.push_str(&format!(" ({})", citation.organizations.join(", ")));
     }
-    if let Some(date) = &citation.date {
+    // The citation's date is worded in English; the document's own date is written in the
+    // reader's language.
+    let document = knowledge.documents.iter().find(|d| d.path == citation.source);
+    let date = match document.and_then(|d| d.date.map(|date| (date, d.date_label.as_deref()))) {
+        Some((date, label)) => Some(lang.dated(date, label)),
+        None => citation.date.clone(),
+    };
+    if let Some(date) = date {
         tail.push_str(&format!(", {date}"));
     }
     if !tail.is_empty() {
@@ -147,11 +154,11 @@ pub(super) fn citation_spans(citation: &Citation) -> Vec<Span> {
     spans
 }
 
-pub(super) fn sources_view(knowledge: &Knowledge, t: &Texts) -> Vec<Block> {
-    let mut blocks = vec![para(t.sources_header)];
+pub(super) fn sources_view(knowledge: &Knowledge, lang: Lang) -> Vec<Block> {
+    let mut blocks = vec![para(lang.texts().sources_header)];
     for document in &knowledge.documents {
         let mut spans = vec![Span::Text("• ".into())];
-        spans.extend(citation_spans(&Citation::of(document)));
+        spans.extend(citation_spans(&Citation::of(document), knowledge, lang));
         blocks.push(Block::Para(spans));
     }
     blocks
@@ -252,7 +259,7 @@ impl Conversation {
                     blocks.push(Block::Quote(vec![Span::Text(sentence)]));
                 }
                 let mut cite = vec![Span::Text("— ".into())];
-                cite.extend(citation_spans(&Citation::of(&knowledge.documents[meeting.document])));
+                cite.extend(citation_spans(&Citation::of(&knowledge.documents[meeting.document]), knowledge, lang));
                 blocks.push(Block::Para(cite));
             }
             None => {

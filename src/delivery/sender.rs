@@ -23,7 +23,7 @@ use tokio_util::sync::CancellationToken;
 use super::limits::{Limiters, Limits, Permit};
 use super::Payload;
 use crate::clock::Clock;
-use crate::store::outbox::{Due, Finished};
+use crate::store::outbox::{Due, Finished, Priority};
 use crate::store::Store;
 
 /// Where one part goes.
@@ -307,27 +307,13 @@ impl<T: Transport> Job<T> {
                     self.store.retry_later(id, unix + wait.as_secs() as i64, "429 Too Many Requests")?;
                     return Ok(Some(wait));
                 }
-                Outcome::Transient(error) => {
-                    let wait = self.backoff.after(row.attempts);
-                    if unix + wait.as_secs() as i64 > row.message.expires_at {
-                        tracing::warn!(
-                            row = id,
-                            chat_id,
-                            attempts = row.attempts + 1,
-                            "undeliverable until it expired; dropped: {error}"
-                        );
-                        self.store.finish(id, Finished::Expired, &error)?;
-                        return Ok(None);
-                    }
-                    tracing::warn!(
-                        row = id,
-                        chat_id,
-                        attempts = row.attempts + 1,
-                        "send failed, retrying in {wait:?}: {error}"
-                    );
-                    // Sub-second waits are kept by the loop only: `not_before` has whole seconds.
-                    self.store.retry_later(id, unix + wait.as_secs() as i64, &error)?;
-                    return Ok(Some(wait));
+                Outcome::Transient(error) => return self.retry(row, unix, &error),
+                // A person waits for a reply: sending it again risks a duplicate, giving up
+                // risks silence, and silence is worse (as after a crash, see
+                // `Store::recover_in_flight`). A reminder is promised exactly once: not repeated.
+                Outcome::Unknown(error) if row.message.priority != Priority::Broadcast => {
+                    tracing::warn!(row = id, chat_id, "send outcome unknown; a reply is sent again: {error}");
+                    return self.retry(row, unix, &error);
                 }
                 Outcome::Unknown(error) => {
                     tracing::warn!(row = id, chat_id, "send outcome unknown, not repeating it: {error}");
@@ -355,5 +341,26 @@ impl<T: Transport> Job<T> {
             }
         }
         Ok(None)
+    }
+
+    /// After a failed attempt: again after the backoff, or dropped (and logged) when that
+    /// would be past the row's expiry. Returns the chat's pause.
+    fn retry(&self, row: &Due, unix: i64, error: &str) -> Result<Option<Duration>, crate::store::StoreError> {
+        let (id, chat_id) = (row.id, row.message.chat_id);
+        let wait = self.backoff.after(row.attempts);
+        if unix + wait.as_secs() as i64 > row.message.expires_at {
+            tracing::warn!(
+                row = id,
+                chat_id,
+                attempts = row.attempts + 1,
+                "undeliverable until it expired; dropped: {error}"
+            );
+            self.store.finish(id, Finished::Expired, error)?;
+            return Ok(None);
+        }
+        tracing::warn!(row = id, chat_id, attempts = row.attempts + 1, "send failed, retrying in {wait:?}: {error}");
+        // Sub-second waits are kept by the loop only: `not_before` has whole seconds.
+        self.store.retry_later(id, unix + wait.as_secs() as i64, error)?;
+        Ok(Some(wait))
     }
 }

@@ -51,6 +51,20 @@ impl Lang {
         }
     }
 
+    /// A document's date with its label (`published`, `updated`) in this language:
+    /// `published 1 October 2026` / `опубликовано 1 октября 2026`.
+    pub fn dated(self, date: crate::knowledge::PartialDate, label: Option<&str>) -> String {
+        let label = match (self, label) {
+            (Lang::Ru, Some("published")) => Some("опубликовано"),
+            (Lang::Ru, Some("updated")) => Some("обновлено"),
+            (_, label) => label,
+        };
+        match label {
+            Some(label) => format!("{label} {}", self.date(date)),
+            None => self.date(date),
+        }
+    }
+
     /// The status of a meeting as a word: `planned` / `запланирована`.
     pub fn status(self, status: crate::knowledge::MeetingStatus) -> &'static str {
         use crate::knowledge::MeetingStatus;
@@ -79,6 +93,35 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// How long the bot has been running: `3h 05m` / `3 ч 05 мин`.
+    pub fn uptime(self, seconds: u64) -> String {
+        let (hours, minutes) = (seconds / 3600, seconds / 60 % 60);
+        match self {
+            Lang::En => format!("{hours}h {minutes:02}m"),
+            Lang::Ru => format!("{hours} ч {minutes:02} мин"),
+        }
+    }
+
+    /// Milliseconds with one decimal: `1.5 ms` / `1,5 мс`.
+    pub fn millis(self, duration: std::time::Duration) -> String {
+        self.decimal(duration.as_secs_f64() * 1000.0, ["ms", "мс"])
+    }
+
+    /// Seconds with one decimal: `2.3 s` / `2,3 с`.
+    pub fn seconds(self, duration: std::time::Duration) -> String {
+        self.decimal(duration.as_secs_f64(), ["s", "с"])
+    }
+
+    fn decimal(self, value: f64, units: [&str; 2]) -> String {
+        let value = format!("{value:.1}");
+        match self {
+            Lang::En => format!("{value} {}", units[0]),
+            Lang::Ru => format!("{} {}", value.replace('.', ","), units[1]),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,7 +133,20 @@ mod tests {
         assert_eq!(Lang::En.date(day), "12 December 2026");
         assert_eq!(Lang::Ru.date(crate::knowledge::PartialDate::parse("2026-05").unwrap()), "май 2026");
         assert_eq!(Lang::Ru.status(crate::knowledge::MeetingStatus::Planned), "запланирована");
+        assert_eq!(Lang::Ru.dated(day, Some("published")), "опубликовано 12 декабря 2026");
+        assert_eq!(Lang::En.dated(day, Some("updated")), "updated 12 December 2026");
         assert_eq!(Lang::En.lead(86_400), "1 day");
         assert_eq!(Lang::En.lead(7_200), "2 hours");
+    }
+
+    #[test]
+    fn uptimes_and_durations_have_units_in_the_language() {
+        use std::time::Duration;
+        assert_eq!(Lang::En.uptime(3 * 3600 + 5 * 60 + 7), "3h 05m");
+        assert_eq!(Lang::Ru.uptime(3 * 3600 + 5 * 60 + 7), "3 ч 05 мин");
+        assert_eq!(Lang::En.millis(Duration::from_micros(1_500)), "1.5 ms");
+        assert_eq!(Lang::Ru.millis(Duration::from_micros(1_500)), "1,5 мс");
+        assert_eq!(Lang::En.seconds(Duration::from_millis(2_340)), "2.3 s");
+        assert_eq!(Lang::Ru.seconds(Duration::from_millis(2_340)), "2,3 с");
     }
 }

@@ -108,6 +108,11 @@ async fn handle(context: &Context, inbound: Inbound) {
         UpdateKind::EditedMessage(msg) => on_message(context, update_id, &msg, true).await,
         UpdateKind::CallbackQuery(query) => on_callback(context, update_id, &query).await,
         UpdateKind::InlineQuery(query) => on_inline(context, update_id, &query).await,
+        UpdateKind::Error(_) => {
+            // teloxide could not read it (a kind of content newer than this version knows).
+            tracing::warn!(update_id, "an update teloxide cannot read; skipped");
+            finish(context, update_id, None, Vec::new());
+        }
         _ => finish(context, update_id, None, Vec::new()),
     }
 }

@@ -3,7 +3,8 @@
 //! It speaks just enough HTTP/1.1 (keep-alive, Content-Length bodies) for teloxide's reqwest
 //! client, serves `getUpdates` from a queue the test fills, records every other request with
 //! its JSON body, and can inject failures into sends (429 with retry_after, 5xx, 403, a
-//! group's migration), for every chat or for one; it can also go down (every connection
+//! group's migration, any 400, a request left hanging), for every chat or for one, also
+//! aimed past the first sends (`Fault::Pass`); it can also go down (every connection
 //! dropped), revoke the token (401), and redeliver every update as Telegram does after it
 //! lost track of confirmations.
 
@@ -83,6 +84,15 @@ pub enum Fault {
     Migrated { to: i64 },
     /// 400: the forum topic the send names was deleted.
     ThreadNotFound,
+    /// 400 with this description ("Bad Request: chat not found", "Bad Request: query is too
+    /// old and response timeout expired or query ID is invalid", …).
+    BadRequest(String),
+    /// The send succeeds: aims the faults after it at later sends (the second part of a long
+    /// message).
+    Pass,
+    /// The request is read and never answered (nor recorded; counted in `swallowed`), as if
+    /// Telegram hung on it: the client times out or gives up. Held for at most a minute.
+    Hang,
 }
 
 #[derive(Default)]
@@ -181,7 +191,7 @@ impl FakeBotApi {
         self.state.changed.notify_waiters();
     }
 
-    /// Sends swallowed by the black hole so far.
+    /// Sends swallowed by the black hole or [`Fault::Hang`] so far.
     pub fn swallowed(&self) -> i64 {
         self.state.swallowed.load(Ordering::SeqCst)
     }
@@ -394,7 +404,7 @@ fn api_error(code: u16, description: &str, retry_after: Option<u32>) -> (u16, &'
 }
 
 fn fault_response(fault: Fault) -> (u16, &'static str, String) {
-    match fault {
+    match fault.clone() {
         Fault::TooManyRequests { retry_after } => {
             api_error(429, &format!("Too Many Requests: retry after {retry_after}"), Some(retry_after))
         }
@@ -402,6 +412,9 @@ fn fault_response(fault: Fault) -> (u16, &'static str, String) {
         Fault::BadGatewayHtml => (502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>".into()),
         Fault::Blocked => api_error(403, "Forbidden: bot was blocked by the user", None),
         Fault::ThreadNotFound => api_error(400, "Bad Request: message thread not found", None),
+        Fault::BadRequest(description) => api_error(400, &description, None),
+        // Handled before a response is chosen.
+        Fault::Pass | Fault::Hang => unreachable!("{fault:?} has no error response"),
         Fault::Migrated { to } => {
             let body = json!({
                 "ok": false, "error_code": 400,
@@ -435,7 +448,16 @@ async fn respond(state: &State, path: &str, body: &[u8]) -> (u16, &'static str, 
             let position = faults.iter().position(|(c, _)| c.is_none() || *c == chat);
             position.and_then(|n| faults.remove(n)).map(|(_, fault)| fault)
         };
-        fault.map(fault_response)
+        match fault {
+            Some(Fault::Hang) => {
+                state.swallowed.fetch_add(1, Ordering::SeqCst);
+                state.changed.notify_waiters();
+                tokio::time::sleep(Duration::from_secs(60)).await;
+                return api_error(504, "Gateway Timeout", None);
+            }
+            Some(Fault::Pass) | None => None,
+            Some(fault) => Some(fault_response(fault)),
+        }
     } else {
         None
     };
