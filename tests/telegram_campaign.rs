@@ -277,9 +277,6 @@ async fn a_subscription_survives_a_restart_and_its_reminder_comes_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "store bug (src/store/chats.rs, not ours): Store::migrate_chat moves the outbox rows and buttons of a \
-            group that became a supergroup, but not its subscriptions, lead times nor reminder ledger; the \
-            subscriptions stay on the old id, which `subscribers` skips, so the supergroup gets no further reminder"]
 async fn a_group_that_became_a_supergroup_keeps_its_reminders() {
     let api = FakeBotApi::start().await;
     let (old, new) = (-9_900_001, -1_009_900_000_001);

@@ -57,6 +57,23 @@ impl Store {
                 params![from, to],
             )?;
             tx.execute("UPDATE button_question SET chat_id = ?2 WHERE chat_id = ?1", params![from, to])?;
+            // The group's subscriptions, lead times and the reminders it already got move with
+            // it: without the ledger rows, a reminder sent to the old id would go out again.
+            // Rows the supergroup already has win.
+            for (table, columns) in [
+                ("subscription", "organization, language, active, created_at"),
+                ("reminder_leads", "leads, updated_at"),
+                ("reminder_ledger", "meeting, lead, outcome, outbox_id, created_at"),
+            ] {
+                tx.execute(
+                    &format!(
+                        "INSERT OR IGNORE INTO {table} (chat_id, {columns})
+                         SELECT ?2, {columns} FROM {table} WHERE chat_id = ?1"
+                    ),
+                    params![from, to],
+                )?;
+                tx.execute(&format!("DELETE FROM {table} WHERE chat_id = ?1"), params![from])?;
+            }
             Ok(())
         })
     }
@@ -100,7 +117,18 @@ mod tests {
             expires_at: 99,
         };
         store.enqueue(&row, 0).unwrap();
+        store.subscribe(-5, "OTS", Some("ru"), 0).unwrap();
+        store
+            .transaction(|tx| {
+                crate::store::reminders::record(tx, "m@1", 86_400, -5, crate::store::reminders::Outcome::Sent, None, 0)
+                    .map(|_| ())
+            })
+            .unwrap();
         store.migrate_chat(-5, -1005, 2).unwrap();
+        // Its subscriptions and the reminders it already got move with it.
+        assert_eq!(store.subscriptions_of(-1005).unwrap(), ["OTS"]);
+        assert!(store.subscriptions_of(-5).unwrap().is_empty());
+        assert_eq!(store.ledger_of("m@1").unwrap().into_iter().collect::<Vec<_>>(), [(86_400, -1005)]);
         assert_eq!(store.migrated_to(-5).unwrap(), Some(-1005));
         assert!(!store.chat_active(-5).unwrap());
         assert!(store.chat_active(-1005).unwrap());
