@@ -21,7 +21,7 @@ use telegram_html::{as_console_text, assert_accepted};
 
 const ADMIN: i64 = 4242;
 const GROUP: i64 = -1001234567890;
-const SCO_QUESTION: &str = "When did the SCO meet in Almaty?";
+const SCO_QUESTION: &str = "When did the SCO heads of ministries meet in Almaty?";
 
 fn knowledge_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")

@@ -92,16 +92,19 @@ pub struct InContext {
 }
 
 /// Answers `question`, carrying over the previous question's topic when the question is an
-/// elliptical follow-up to it and the topic makes the answer more certain. A question that is
-/// answered with certainty on its own stays on its own, so a full new question is never
-/// coloured by the one before.
+/// elliptical follow-up to it and the topic makes the answer more certain (or, when its words
+/// point back, gives any answer). A question answered with certainty on its own, without words that
+/// point back, stays on its own, so a full new question is never coloured by the one before.
 pub fn answer_in_context(engine: &Engine, question: &str, previous: Option<&str>, today: NaiveDate) -> InContext {
     let own = answer(engine, question, today);
     let alone = |answer: Answer| InContext { answer, effective: question.to_string() };
     let Some(previous) = previous else {
         return alone(own);
     };
-    if own.confidence == Confidence::Sure || !is_elliptical(engine, question) {
+    // Words that point back ("and who spoke there?") ask about the earlier topic even when
+    // one of them alone matches something else with certainty.
+    let points_back = leans_on_previous(question);
+    if (own.confidence == Confidence::Sure && !points_back) || !is_elliptical(engine, question) {
         return alone(own);
     }
     let previous = context_of(engine, previous);
@@ -110,7 +113,9 @@ pub fn answer_in_context(engine: &Engine, question: &str, previous: Option<&str>
     }
     let effective = format!("{question} {}", previous.topic.join(" "));
     let mut carried = answer(engine, &effective, today);
-    if certainty(carried.confidence) <= certainty(own.confidence) {
+    let (carried_certainty, own_certainty) = (certainty(carried.confidence), certainty(own.confidence));
+    let keep_own = if points_back { carried_certainty == 0 } else { carried_certainty <= own_certainty };
+    if keep_own {
         return alone(own);
     }
     carried.question = question.to_string();

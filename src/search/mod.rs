@@ -200,7 +200,7 @@ impl Engine {
                     .collect();
                 tracing::trace!(groups = %groups.join("; "), intent = ?plan.intent, "plan");
             }
-            for c in candidates.iter().take(6) {
+            for c in candidates.iter().take(12) {
                 let unit = &self.units[c.unit];
                 tracing::trace!(
                     unit = c.unit,
