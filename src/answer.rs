@@ -17,7 +17,7 @@ pub use followup::{
 use crate::i18n::{Lang, Texts};
 use crate::knowledge::{Document, Knowledge, Meeting};
 use crate::meetings;
-use crate::search::{words, Candidate, Engine, Ranking, UnitKind};
+use crate::search::{speaks_of_future, words, Candidate, Engine, Ranking, UnitKind};
 
 /// Most hits an answer carries.
 pub const MAX_HITS: usize = 5;
@@ -129,7 +129,8 @@ impl Citation {
 pub struct Answer {
     pub question: String,
     pub confidence: Confidence,
-    /// Best first, at most [`MAX_HITS`]; empty when declined.
+    /// Best first, at most [`MAX_HITS`]. A decline holds at most what is known instead: the
+    /// most recent meeting when none is ahead.
     pub hits: Vec<Hit>,
     /// Curated questions close to the user's words, offered when unsure or declined.
     pub suggestions: Vec<String>,
@@ -176,6 +177,7 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
     let mut hits = Vec::new();
     let best = ranking.candidates.first();
     let best_coverage = best.map_or(0.0, |c| c.coverage);
+    let decline_below: f32 = std::env::var("T_DECLINE").ok().and_then(|v| v.parse().ok()).unwrap_or(DECLINE_BELOW);
     let upcoming = (asks_about_meetings && intent.upcoming).then(|| upcoming_hit(knowledge, &ranking, today)).flatten();
     // "What is next for the SCO?" wants the calendar first; a question with its own details
     // ("next meeting of the RCC coordinating council in Tashkent") wants the best quote first.
@@ -191,14 +193,14 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
             upcoming_after_best = Some(hit);
         }
     }
-    if asks_about_meetings && intent.list && best_coverage >= DECLINE_BELOW {
+    if asks_about_meetings && intent.list && best_coverage >= decline_below {
         if let Some(hit) = listing_hit(knowledge, engine, &ranking) {
             hits.push(hit);
         }
     }
 
     // A bare "what's next?" is answered by the calendar alone: past meetings would be noise.
-    if best_coverage >= DECLINE_BELOW && !calendar_only {
+    if best_coverage >= decline_below && !calendar_only {
         for candidate in &ranking.candidates {
             if hits.len() >= MAX_HITS {
                 break;
@@ -217,6 +219,21 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
         }
     }
 
+    // "When is the next OTS summit?" with none ahead in the calendar and no quote speaking of
+    // one: what is asked is not known. The decline names the most recent one instead.
+    let none_ahead = hits.iter().position(|h| h.listing == Some(Listing::NoneUpcoming));
+    if let Some(at) = none_ahead {
+        if !hits.iter().any(|h| h.listing.is_none() && speaks_of_future(&h.snippet)) {
+            let known_instead = hits.remove(at);
+            let suggestions = suggestions(engine, &ranking, question);
+            return Answer {
+                question: question.to_string(),
+                confidence: Confidence::Declined,
+                hits: vec![known_instead],
+                suggestions,
+            };
+        }
+    }
     let confidence = if hits.is_empty() {
         Confidence::Declined
     } else if best_coverage < SURE_FROM && hits.first().is_some_and(|h| h.kind != HitKind::Calendar) {

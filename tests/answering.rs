@@ -167,9 +167,12 @@ fn a_bare_next_meeting_question_gets_only_the_calendar() {
 }
 
 #[test]
-fn the_next_meeting_of_an_organization_with_none_ahead_gives_its_last_not_others_plans() {
+fn the_next_meeting_of_an_organization_with_none_ahead_is_declined_with_its_last_not_others_plans() {
     for question in ["When is the next OTS summit?", "Когда следующий саммит ОТГ?"] {
         let a = answer(engine(), question, day("2026-12-07"));
+        // What is asked is not known: the decline says what is known instead, and only that.
+        assert_eq!(a.confidence, Confidence::Declined, "{question}: {:?}", a.hits);
+        assert_eq!(a.hits.len(), 1, "{question}: {:?}", a.hits);
         let listing = a.hits.first().filter(|h| h.kind == HitKind::Calendar).expect("a calendar hit first");
         assert!(listing.snippet.starts_with("No upcoming meeting is known"), "{question}: {}", listing.snippet);
         assert!(
@@ -183,6 +186,14 @@ fn the_next_meeting_of_an_organization_with_none_ahead_gives_its_last_not_others
     let a = answer(engine(), "When is the next SCO meeting?", day("2026-12-07"));
     let listing = a.hits.iter().find(|h| h.kind == HitKind::Calendar).expect("a calendar hit");
     assert!(listing.snippet.starts_with("Upcoming:") && listing.snippet.contains("SCO"), "{}", listing.snippet);
+    // A document that announces the next meeting answers, though the calendar has none ahead.
+    let a = answer(
+        engine(),
+        "Where will the next joint meeting of the RCC and the CIS coordination council for informatization be held?",
+        day("2026-12-07"),
+    );
+    assert_ne!(a.confidence, Confidence::Declined, "{:?}", a.hits);
+    assert!(a.hits.iter().any(|h| h.listing.is_none() && h.snippet.contains("will be held")), "{:?}", a.hits);
 }
 
 fn collapse(text: &str) -> String {

@@ -193,6 +193,21 @@ fn a_decline_names_what_the_bot_knows_and_suggests_questions() {
 }
 
 #[test]
+fn a_next_meeting_nobody_has_planned_is_declined_with_the_last_one_in_the_users_language() {
+    let chat = chat_on("2026-12-07");
+    let said = render_plain(&only_message(chat.handle(&private(
+        1,
+        "ru",
+        Content::Text("Когда следующий саммит ОТГ?".into()),
+    ))));
+    assert!(said.starts_with("Не знаю"), "{said}");
+    assert!(said.contains("Предстоящих встреч по этому запросу не известно"), "{said}");
+    assert!(said.contains("7 октября 2025"), "{said}");
+    // The calendar line stands in for the list of topics, keeping the decline short.
+    assert!(!said.contains("Я знаю о сотрудничестве"), "{said}");
+}
+
+#[test]
 fn regional_languages_get_the_russian_interface() {
     let chat = chat();
     let help = plain(chat.handle(&private(1, "uz", Content::Text("/help".into()))));

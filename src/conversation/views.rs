@@ -25,8 +25,11 @@ pub(super) fn answer_message(answer: &Answer, knowledge: &Knowledge, id: u64, la
     let shown = match answer.confidence {
         Confidence::Declined => {
             blocks.push(para(t.declined));
-            blocks.push(Block::Para(vec![Span::Text(known_topics(knowledge, t))]));
-            0
+            if answer.hits.is_empty() {
+                blocks.push(Block::Para(vec![Span::Text(known_topics(knowledge, t))]));
+            }
+            // What is known instead (the most recent meeting when none is ahead).
+            answer.hits.len()
         }
         Confidence::Unsure => {
             blocks.push(para(t.unsure));

@@ -104,7 +104,7 @@ impl Kinds {
 
 /// True when the words speak of what is still to come ("the next meeting will take place",
 /// "an upcoming summit"): the answer to "when is the next …".
-fn speaks_of_future(lowers: &[&str]) -> bool {
+pub(crate) fn speaks_of_future(lowers: &[&str]) -> bool {
     const FUTURE: &[&str] = &["next", "will", "shall", "upcoming", "planned", "scheduled", "forthcoming"];
     lowers.iter().any(|w| FUTURE.contains(w))
 }

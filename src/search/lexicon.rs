@@ -189,6 +189,10 @@ impl Lexicon {
             .chain(acronyms.iter().filter(|w| !is_cyrillic(w)).cloned())
             .chain(world.iter().cloned())
             .collect();
+        // "IT" in capitals is information technology, not the pronoun, unless the whole
+        // question is shouted.
+        let shouted = question_words.len() > 2 && question_words.iter().all(|w| acronyms.contains(&w.lower));
+        let keeps_it = acronyms.contains("it") && !shouted;
         let acronyms: HashSet<String> = acronyms.into_iter().chain(world).collect();
         let mut lowers: Vec<String> = Vec::with_capacity(raw.len());
         let mut i = 0;
@@ -290,7 +294,8 @@ impl Lexicon {
             let stem = &stems[i];
             i += 1;
             let single_letter = lower.chars().count() == 1 && !lower.chars().all(|c| c.is_ascii_digit());
-            if single_letter || is_stop_word(lower) || QUESTION_WORDS.contains(&lower.as_str()) {
+            let stop = is_stop_word(lower) && !(keeps_it && lower == "it");
+            if single_letter || stop || QUESTION_WORDS.contains(&lower.as_str()) {
                 continue;
             }
             let alternatives = if self.has_stem(stem) {

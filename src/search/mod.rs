@@ -26,6 +26,12 @@ use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextO
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 use tantivy::{DocId, DocSet, Index, IndexReader, Score, SegmentReader, TantivyDocument, Term, TERMINATED};
 
+/// True when a text speaks of what is still to come ("will take place", "the next meeting").
+pub fn speaks_of_future(text: &str) -> bool {
+    let lowers: Vec<String> = words(text).into_iter().map(|w| w.lower).collect();
+    kinds::speaks_of_future(&lowers.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
 pub use lexicon::{Intent, QueryPlan, TermGroup, MAX_QUESTION_WORDS};
 pub use text::{is_cyrillic, sentences, words, Analyzer};
 pub use units::{source_sentence, StemTable, Unit, UnitKind};

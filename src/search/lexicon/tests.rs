@@ -137,3 +137,14 @@ fn a_two_word_turkic_verb_is_translated_as_one() {
     assert!(plan.groups.iter().any(|g| g.label == "signed"), "{plan:?}");
     assert!(!plan.groups.iter().any(|g| g.label.contains("кол")), "{plan:?}");
 }
+
+#[test]
+fn it_in_capitals_is_information_technology_not_the_pronoun() {
+    let lex = lexicon();
+    let labels = |q: &str| lex.plan(q).groups.iter().map(|g| g.label.clone()).collect::<Vec<_>>();
+    assert!(labels("Which IT companies met in Almaty?").contains(&"it".to_string()));
+    assert!(!labels("When was it held in Almaty?").contains(&"it".to_string()));
+    // A shouted question is not a row of abbreviations.
+    assert!(!labels("WHEN WAS IT HELD IN ALMATY").contains(&"it".to_string()));
+    assert!(!labels("Almaty vs Baku meeting").contains(&"vs".to_string()));
+}
