@@ -395,6 +395,15 @@ fn a_budget_question_is_declined_where_no_sum_is_stated() {
     assert_eq!(unknown.confidence, Confidence::Declined, "{:?}", unknown.hits.first().map(|h| &h.snippet));
     let known = answer(&engine, "How much funding did the digital skills programme receive?", day(TODAY));
     assert!(known.hits.first().is_some_and(|h| h.snippet.contains("$2 million")), "{:?}", known.hits.first());
+    // "How much" with a verb of paying asks for a sum, in English, Russian and Turkish alike.
+    for question in [
+        "How much was invested in the regional innovation forum?",
+        "Сколько вложили в региональный инновационный форум?",
+        "Bölgesel inovasyon forumunun bütçesi ne kadar?",
+    ] {
+        let a = answer(&engine, question, day(TODAY));
+        assert_eq!(a.confidence, Confidence::Declined, "{question}: {:?}", a.hits.first().map(|h| &h.snippet));
+    }
 }
 
 #[test]

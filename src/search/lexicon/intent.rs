@@ -33,9 +33,21 @@ pub(super) fn detect_intent(lowers: &[String]) -> Intent {
         who: has(&["who", "whom", "whose"], &[])
             || lowers.iter().any(|w| ["кто", "кого", "кем", "кому", "чей", "чья", "чьё", "чьи"].contains(&w.as_str())),
         amount: has(
-            &["budget", "budgets", "cost", "costs", "price", "funding", "worth", "spent"],
-            &["бюджет", "стоимост", "стоит", "финансирова"],
-        ),
+            &[
+                "budget",
+                "budgets",
+                "cost",
+                "costs",
+                "price",
+                "funding",
+                "worth",
+                "spent",
+                "expense",
+                "expenses",
+                "expenditure",
+            ],
+            &["бюджет", "стоимост", "стоит", "финансирова", "расход", "затрат"],
+        ) || asks_how_much_money(lowers),
         place: has(&["where", "city", "venue", "location"], &["где", "город"]),
         count: lowers.windows(2).any(|w| w[0] == "how" && ["many", "much", "often"].contains(&w[1].as_str()))
             || has(&["number", "headcount", "quantity"], &["сколько"]),
@@ -47,6 +59,27 @@ pub(super) fn detect_intent(lowers: &[String]) -> Intent {
         ),
         define: is_definition_question(lowers),
     }
+}
+
+/// "How much has X invested", «сколько вложили»: a sum of money, asked with a verb of paying.
+fn asks_how_much_money(lowers: &[String]) -> bool {
+    const PAYING: &[&str] = &[
+        "invest",
+        "spen",
+        "paid",
+        "pay",
+        "alloc",
+        "fund",
+        "financ",
+        "вкла",
+        "влож",
+        "инвест",
+        "потрат",
+        "выдел",
+        "вложи",
+    ];
+    let how_much = lowers.windows(2).any(|w| w[0] == "how" && w[1] == "much") || lowers.iter().any(|w| w == "сколько");
+    how_much && lowers.iter().any(|w| PAYING.iter().any(|p| w.starts_with(p)))
 }
 
 /// "What is CICA?", "what are the RCC", «что такое СВМДА», «СВМДА — это что»: a short question
