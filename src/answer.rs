@@ -177,7 +177,6 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
     let mut hits = Vec::new();
     let best = ranking.candidates.first();
     let best_coverage = best.map_or(0.0, |c| c.coverage);
-    let decline_below: f32 = std::env::var("T_DECLINE").ok().and_then(|v| v.parse().ok()).unwrap_or(DECLINE_BELOW);
     let upcoming = (asks_about_meetings && intent.upcoming).then(|| upcoming_hit(knowledge, &ranking, today)).flatten();
     // "What is next for the SCO?" wants the calendar first; a question with its own details
     // ("next meeting of the RCC coordinating council in Tashkent") wants the best quote first.
@@ -193,14 +192,14 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
             upcoming_after_best = Some(hit);
         }
     }
-    if asks_about_meetings && intent.list && best_coverage >= decline_below {
+    if asks_about_meetings && intent.list && best_coverage >= DECLINE_BELOW {
         if let Some(hit) = listing_hit(knowledge, engine, &ranking) {
             hits.push(hit);
         }
     }
 
     // A bare "what's next?" is answered by the calendar alone: past meetings would be noise.
-    if best_coverage >= decline_below && !calendar_only {
+    if best_coverage >= DECLINE_BELOW && !calendar_only {
         for candidate in &ranking.candidates {
             if hits.len() >= MAX_HITS {
                 break;
