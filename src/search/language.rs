@@ -1,13 +1,14 @@
 //! General language resources: English synonyms (WordNet), Russian and Turkish words in
 //! English (FreeDict, inverted), the core vocabulary of the Turkic languages, suffix stripping
-//! for agglutinative forms, ordinals, and Cyrillic-to-Latin transliteration of names.
+//! for agglutinative forms, Russian inflected forms, ordinals, and Cyrillic-to-Latin transliteration of names.
 //!
 //! This file is the public face; the work lives by job: `dictionaries.rs` (the bundled word
 //! tables under `src/search/data/`, parsed once on first use), `spelling.rs` (British to
-//! American spellings), `suffixes.rs` (Turkic endings), `names.rs` (transliteration and name
+//! American spellings), `suffixes.rs` (Turkic endings), `inflections.rs` (Russian cases and tenses), `names.rs` (transliteration and name
 //! keys) and `ordinals.rs` (ordinal words and numbered ordinals).
 
 mod dictionaries;
+mod inflections;
 mod names;
 mod ordinals;
 mod spelling;
@@ -15,8 +16,9 @@ mod suffixes;
 
 pub use dictionaries::{
     country_of_capital, english_synonyms, expand_abbreviation, is_common_english_word, is_turkic_function_word,
-    is_turkic_question_or_function_word, is_world_organization, to_english,
+    is_turkic_question_or_function_word, is_world_organization, russian_dictionary, to_english,
 };
+pub use inflections::russian_forms;
 pub use names::name_key;
 pub use ordinals::{numbered_ordinal, ordinal};
 pub use spelling::american_spellings;

@@ -108,6 +108,9 @@ pub struct Lexicon {
     name_keys: HashMap<String, String>,
     /// The name keys as a typo-correction index, for near spellings (`tokaiev`).
     name_typos: TypoIndex,
+    /// The Russian dictionary by the stems of its words and their inflected forms
+    /// («опытом» finds «опыт»), for the words it lists only in their dictionary form.
+    russian_stems: HashMap<String, &'static [&'static str]>,
 }
 
 /// How much more an unknown name (Estonia, FIFA) weighs than an unknown common word.
@@ -195,6 +198,8 @@ impl Lexicon {
         let keeps_it = acronyms.contains("it") && !shouted;
         let acronyms: HashSet<String> = acronyms.into_iter().chain(world).collect();
         let mut lowers: Vec<String> = Vec::with_capacity(raw.len());
+        // English words a dictionary gave for the question's foreign ones.
+        let mut guessed: HashSet<String> = HashSet::new();
         let mut i = 0;
         while i < raw.len() {
             // «3-е», «12-й», "3-uchrashuv" spelt with a number: an ordinal.
@@ -210,11 +215,16 @@ impl Lexicon {
             }
             // Some dictionary entries are two words ("кол коюшкан": signed, "өз ара": mutual).
             if let Some(english) = raw.get(i + 1).and_then(|next| self.translate_pair(&raw[i], next, turkic)) {
+                guessed.extend(english.iter().cloned());
                 lowers.extend(english);
                 i += 2;
                 continue;
             }
-            lowers.extend(self.normalize(&raw[i], turkic, acronyms.contains(&raw[i])));
+            let (normalized, translated) = self.normalize(&raw[i], turkic, acronyms.contains(&raw[i]));
+            if translated {
+                guessed.extend(normalized.iter().cloned());
+            }
+            lowers.extend(normalized);
             i += 1;
         }
         let intent = detect_intent(&lowers);
@@ -324,6 +334,13 @@ impl Lexicon {
             }
             if let Some(group) = plan.groups.last_mut().filter(|g| g.alternatives.is_empty()) {
                 group.weight *= unknown_factor;
+            }
+            // A dictionary's guess at a foreign word counts where found, but where missing it
+            // weighs no more than the word would unknown: a translation must not cost coverage.
+            // (An unknown Turkic word's own lower weight is not the bound: it reflects how often
+            // an unknown Turkic word is mere grammar, which a translated one is not.)
+            if let Some(group) = plan.groups.last_mut().filter(|g| g.label == *lower && guessed.contains(lower)) {
+                group.weight = group.weight.min(self.unknown_weight() * UNKNOWN_WORD_FACTOR);
             }
         }
         plan.counted = counted_at.filter(|&n| n < plan.groups.len());

@@ -26,9 +26,10 @@ fn english_synonym_table() -> &'static Table {
     TABLE.get_or_init(|| parse(include_str!("../data/en-synonyms.tsv")))
 }
 
-/// Foreign word -> English words: the hand-written Turkic tables first, then the dictionaries.
-fn foreign_tables() -> &'static [Table; 5] {
-    static TABLES: OnceLock<[Table; 5]> = OnceLock::new();
+/// Foreign word -> English words: the hand-written Turkic tables first, then the dictionaries,
+/// then the wider Turkic news vocabulary.
+fn foreign_tables() -> &'static [Table; 6] {
+    static TABLES: OnceLock<[Table; 6]> = OnceLock::new();
     TABLES.get_or_init(|| {
         [
             parse(include_str!("../data/turkic-core.tsv")),
@@ -36,8 +37,16 @@ fn foreign_tables() -> &'static [Table; 5] {
             parse(include_str!("../data/turkic-general.tsv")),
             parse(include_str!("../data/ru-en.tsv")),
             parse(include_str!("../data/tr-en.tsv")),
+            // Read last: the words of wider news, after the dictionaries.
+            parse(include_str!("../data/turkic-extra.tsv")),
         ]
     })
+}
+
+/// Every entry of the Russian dictionary (FreeDict, inverted): a Russian word in its
+/// dictionary form and its English words.
+pub fn russian_dictionary() -> impl Iterator<Item = (&'static str, &'static [&'static str])> {
+    foreign_tables()[3].iter().map(|(russian, english)| (*russian, english.as_slice()))
 }
 
 fn abbreviation_table() -> &'static Table {

@@ -33,6 +33,7 @@ impl Lexicon {
             targets: Vec::new(),
             name_keys: HashMap::new(),
             name_typos: TypoIndex::new([]),
+            russian_stems: HashMap::new(),
         };
         for group in &knowledge.aliases {
             let forms = lexicon.add_phrases(&group.forms);
@@ -52,6 +53,7 @@ impl Lexicon {
             let english: Vec<Vec<String>> =
                 translation.english.iter().map(|f| lexicon.analyzer.stems(f)).filter(|s| !s.is_empty()).collect();
             lexicon.add_phrases(&translation.russian);
+            lexicon.add_inflections(&translation.russian);
             lexicon.targets.push((english, None));
         }
         // Longest phrases first, so "Organization of Turkic States" wins over "Turkic".
@@ -76,7 +78,39 @@ impl Lexicon {
         keys.sort();
         lexicon.name_typos = TypoIndex::new(keys.into_iter().map(|k| (k.clone(), 1)));
         lexicon.words = words_seen;
+        lexicon.russian_stems = lexicon.russian_dictionary_by_stem();
         lexicon
+    }
+
+    /// The Russian dictionary keyed by the stems of each word and its inflected forms; where
+    /// two words share a stem, the first in sorted order wins, so builds are reproducible.
+    fn russian_dictionary_by_stem(&self) -> HashMap<String, &'static [&'static str]> {
+        let mut entries: Vec<_> = language::russian_dictionary().collect();
+        entries.sort();
+        let mut by_stem = HashMap::new();
+        for (russian, english) in entries {
+            let forms = std::iter::once(russian.to_string()).chain(language::russian_forms(russian));
+            for form in forms {
+                by_stem.entry(self.analyzer.stem(&form)).or_insert(english);
+            }
+        }
+        by_stem
+    }
+
+    /// Adds the inflected forms of each one-word Russian form whose stem differs from the
+    /// form's own («опытом» for «опыт»), as phrases leading to the next target.
+    fn add_inflections(&mut self, forms: &[String]) {
+        let target = self.targets.len();
+        for form in forms.iter().map(|f| f.to_lowercase()).filter(|f| is_cyrillic(f) && !f.contains(' ')) {
+            let mut stems = vec![self.analyzer.stem(&form)];
+            for inflected in language::russian_forms(&form) {
+                let stem = self.analyzer.stem(&inflected);
+                if !stems.contains(&stem) {
+                    stems.push(stem.clone());
+                    self.phrases.push(Phrase { stems: vec![stem], words: vec![inflected], target });
+                }
+            }
+        }
     }
 
     /// Adds `forms` as phrases leading to the next target (the caller pushes it) and returns

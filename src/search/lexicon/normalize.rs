@@ -48,6 +48,20 @@ impl Lexicon {
         Some(chosen.split(' ').map(str::to_string).collect())
     }
 
+    /// English words for a Russian word in another case or tense than the dictionary lists,
+    /// by its stem. Short stems are left alone: «стоит» stems to «сто» (a hundred).
+    fn translate_inflected(&self, stem: &str) -> Option<Vec<String>> {
+        const SHORTEST_STEM: usize = 4;
+        if stem.chars().count() < SHORTEST_STEM {
+            return None;
+        }
+        let english = self.russian_stems.get(stem)?;
+        let known =
+            |e: &&&str| e.split(' ').all(|w| QUESTION_WORDS.contains(&w) || self.has_stem(&self.analyzer.stem(w)));
+        let chosen = english.iter().find(known).or(english.first())?;
+        Some(chosen.split(' ').map(str::to_string).collect())
+    }
+
     /// English words for two foreign words that a dictionary lists as one entry.
     pub(super) fn translate_pair(&self, first: &str, second: &str, turkic: bool) -> Option<Vec<String>> {
         if !(turkic || is_cyrillic(first)) || self.words.contains_key(first) {
@@ -58,13 +72,14 @@ impl Lexicon {
 
     /// A foreign or misspelt word in the words the knowledge uses: a dictionary translation,
     /// the dictionary form under Turkic endings, a name in another script, or a typo fixed.
-    /// Words the knowledge already knows are kept.
-    pub(super) fn normalize(&self, lower: &str, turkic: bool, acronym: bool) -> Vec<String> {
-        let keep = || vec![lower.to_string()];
+    /// Words the knowledge already knows are kept. The flag is true when the words are a
+    /// dictionary's translation, a guess that weighs no more than the word unknown.
+    pub(super) fn normalize(&self, lower: &str, turkic: bool, acronym: bool) -> (Vec<String>, bool) {
+        let keep = || (vec![lower.to_string()], false);
         let stem = self.analyzer.stem(lower);
         let cyrillic = is_cyrillic(lower);
         if let Some(number) = language::number_with_ending(lower) {
-            return vec![number.to_string()];
+            return (vec![number.to_string()], false);
         }
         if lower.chars().any(|c| c.is_ascii_digit())
             || is_stop_word(lower)
@@ -81,11 +96,14 @@ impl Lexicon {
         }
         // A clipped word ("intl", "govt", «минцифры») stands for words the knowledge may use.
         if let Some(full) = language::expand_abbreviation(lower) {
-            return full.split(' ').map(str::to_string).collect();
+            return (full.split(' ').map(str::to_string).collect(), false);
         }
         if cyrillic || turkic {
             if let Some(english) = self.translate(lower) {
-                return english;
+                return (english, true);
+            }
+            if let Some(english) = (cyrillic && !turkic).then(|| self.translate_inflected(&stem)).flatten() {
+                return (english, true);
             }
             // An abbreviation in capitals ("TATU") has no endings to strip.
             let shorter = if acronym { Vec::new() } else { language::without_suffixes(lower) };
@@ -94,35 +112,35 @@ impl Lexicon {
                 // "serverlari" -> "server", whose stem the documents' "servers" share.
                 let known_english = !cyrillic && self.has_stem(&self.analyzer.stem(shorter));
                 if self.words.contains_key(shorter) || known_russian || known_english {
-                    return vec![shorter.clone()];
+                    return (vec![shorter.clone()], false);
                 }
                 if let Some(english) = self.translate(shorter) {
-                    return english;
+                    return (english, true);
                 }
             }
             // A name is matched by a near spelling: only once no form is known exactly, or a
             // form cut too short ("ministerl") would pass for a name ("ministers").
             if let Some(name) = shorter.iter().find_map(|s| self.name(s)) {
-                return vec![name];
+                return (vec![name], false);
             }
             if let Some(name) = self.name(lower) {
-                return vec![name];
+                return (vec![name], false);
             }
             if let Some(known) = cyrillic.then(|| self.known_russian_prefix(&stem)).flatten() {
-                return vec![known];
+                return (vec![known], false);
             }
         }
         // "organised", "programme", "centre": the knowledge may spell it the American way.
         if !cyrillic && !turkic {
             let known = |w: &String| self.words.contains_key(w) || self.has_stem(&self.analyzer.stem(w));
             if let Some(american) = language::american_spellings(lower).into_iter().find(known) {
-                return vec![american];
+                return (vec![american], false);
             }
         }
         // "ASEAN" is a name the knowledge lacks, not a typo of "asian".
         if !cyrillic && !acronym {
             if let Some(fixed) = self.correct(lower) {
-                return vec![fixed];
+                return (vec![fixed], false);
             }
         }
         keep()
