@@ -385,6 +385,20 @@ fn a_capital_the_knowledge_never_names_stands_for_its_country() {
 }
 
 #[test]
+fn a_paragraph_that_goes_on_from_the_one_before_answers_with_its_context() {
+    let engine = one_document(
+        "An agreement on a joint faculty was signed between the Tashkent university and the Belarusian \
+         State University of Informatics in 2018.\n\n\
+         Today, 361 first-year students study at the faculty, and 484 in the second year.\n\n\
+         The ministers also discussed satellite links and postal services across the region.",
+    );
+    // The numbers never name the Belarusian university: the paragraph before them does.
+    let a = answer(&engine, "How many students study at the Belarusian joint faculty?", day(TODAY));
+    assert_eq!(a.confidence, Confidence::Sure, "{:?}", a.hits.first().map(|h| &h.snippet));
+    assert!(a.hits.first().is_some_and(|h| h.snippet.starts_with("Today, 361")), "{:?}", a.hits.first());
+}
+
+#[test]
 fn a_budget_question_is_declined_where_no_sum_is_stated() {
     let engine = one_document(
         "The regional innovation forum brought together 240 participants in Samarkand. \

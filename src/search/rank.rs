@@ -21,6 +21,9 @@ const COVERAGE_SHARE: f32 = 0.6;
 const QUOTE_SHARE: f32 = 0.15;
 /// Share of the coverage that comes from the quoted sentences alone rather than the whole unit.
 const QUOTE_BLEND: f32 = 0.5;
+/// Credit for a concept found only in the unit's context: its document's title and
+/// organizations, or the paragraph before it.
+const CONTEXT_CREDIT: f32 = 0.5;
 /// Credit for a concept found only in a fact's question or a meeting's entry, not in the quote.
 const QUESTION_ONLY_CREDIT: f32 = 0.85;
 /// Coverage kept by a unit about another organization than the one the question names: its
@@ -122,7 +125,7 @@ impl Engine {
     /// Share of the question's weight that the unit covers, through its whole text and
     /// through its quoted sentences: each reads per group the credit of that text
     /// (`in_text`, `in_quote`), of the unit's best single curated phrasing, and of its
-    /// document's title (`in_context`). Returns the coverage through the whole text, the share
+    /// context: its document's title or the paragraph before it (`in_context`). Returns the coverage through the whole text, the share
     /// that text (and title) covers alone, and the coverage through the quote.
     fn coverage(&self, q: &Resolved, unit: &Unit, in_text: &[f32], in_quote: &[f32], in_context: &[f32]) -> [f32; 3] {
         // (covered, total) weight through the text and through the quote; a specifier the
@@ -168,7 +171,21 @@ impl Engine {
         let unit = &self.units[unit_id];
         let context = &self.contexts[unit.document];
         let in_text: Vec<f32> = q.groups.iter().map(|g| g.credit_in(&unit.text_stems)).collect();
-        let in_context: Vec<f32> = q.groups.iter().map(|g| g.credit_in(context) * 0.5).collect();
+        // A paragraph goes on from the one before it ("Today, 361 students study at the
+        // joint faculty" after the paragraph that names the Belarusian university): what that
+        // one names is context, as the title is.
+        let previous = unit_id
+            .checked_sub(1)
+            .map(|p| &self.units[p])
+            .filter(|p| p.document == unit.document && p.kind == UnitKind::Passage && unit.kind == UnitKind::Passage);
+        let in_context: Vec<f32> = q
+            .groups
+            .iter()
+            .map(|g| {
+                let in_previous = previous.map_or(0.0, |p| g.credit_in(&p.text_stems));
+                g.credit_in(context).max(in_previous) * CONTEXT_CREDIT
+            })
+            .collect();
         let (snippet, snippet_bonus) = self.snippet(q, unit, &in_text);
         // A "how many" answer without a number, or a "when" answer without a date, misses
         // what was asked however many words it shares with the question.
