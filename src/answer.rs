@@ -174,6 +174,14 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
         "ranked"
     );
 
+    if intent.live_data {
+        return Answer {
+            question: question.to_string(),
+            confidence: Confidence::Declined,
+            hits: Vec::new(),
+            suggestions: Vec::new(),
+        };
+    }
     let mut hits = Vec::new();
     let best = ranking.candidates.first();
     let best_coverage = best.map_or(0.0, |c| c.coverage);

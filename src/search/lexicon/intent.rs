@@ -14,6 +14,8 @@ pub struct Intent {
     pub upcoming: bool,
     /// "What is X?", «что такое X»: what something is.
     pub define: bool,
+    /// Live data no document holds: an exchange rate, the weather.
+    pub live_data: bool,
 }
 
 /// Russian words that ask "when", "where", "how many", "next": intent, not topic.
@@ -58,7 +60,55 @@ pub(super) fn detect_intent(lowers: &[String]) -> Intent {
             &["следующ", "ближайш", "предстоящ", "будущ"],
         ),
         define: is_definition_question(lowers),
+        live_data: asks_live_data(lowers),
     }
+}
+
+/// "USD rate today?", «курс доллара», "weather in Tashkent": today's market or weather, which
+/// no document holds however many of its words it shares (a currency named in an export
+/// figure, "courses" for «курс»).
+fn asks_live_data(lowers: &[String]) -> bool {
+    const RATE: &[&str] =
+        &["rate", "rates", "exchange", "forex", "курс", "курса", "курсу", "курсы", "kurs", "kursi", "kuru", "kursu"];
+    const CURRENCY: &[&str] = &[
+        "usd",
+        "eur",
+        "rub",
+        "rur",
+        "kzt",
+        "uzs",
+        "kgs",
+        "azn",
+        "dollar",
+        "dollars",
+        "euro",
+        "euros",
+        "ruble",
+        "rubles",
+        "rouble",
+        "roubles",
+        "tenge",
+        "som",
+        "soms",
+        "manat",
+        "lira",
+        "yuan",
+        "сом",
+        "сума",
+        "сум",
+        "тенге",
+        "евро",
+        "манат",
+        "юань",
+        "юаня",
+    ];
+    const CURRENCY_PREFIXES: &[&str] = &["доллар", "рубл", "сома", "лир"];
+    const WEATHER: &[&str] =
+        &["weather", "forecast", "погода", "погоду", "погоды", "ob-havo", "obhavo", "havo", "hava", "ырайы", "райы"];
+    let currency =
+        lowers.iter().any(|w| CURRENCY.contains(&w.as_str()) || CURRENCY_PREFIXES.iter().any(|p| w.starts_with(p)));
+    let rate = lowers.iter().any(|w| RATE.contains(&w.as_str()));
+    (currency && rate) || lowers.iter().any(|w| WEATHER.contains(&w.as_str()))
 }
 
 /// "How much has X invested", «сколько вложили»: a sum of money, asked with a verb of paying.
