@@ -394,6 +394,18 @@ fn a_capital_the_knowledge_never_names_stands_for_its_country() {
 }
 
 #[test]
+fn an_organization_written_out_that_the_documents_never_name_is_declined() {
+    let engine = one_document(
+        "The European Union funded a broadband project in Samarkand.\n\n\
+         The Universal Postal Union trained postal staff in Bukhara.",
+    );
+    let answered = |question: &str| answer(&engine, question, day(TODAY)).answered();
+    assert!(answered("What did the European Union fund in Samarkand?"));
+    // "union", "fund" and Samarkand are the documents' words; the African Union is not.
+    assert!(!answered("What did the African Union fund in Samarkand?"));
+}
+
+#[test]
 fn a_paragraph_that_goes_on_from_the_one_before_answers_with_its_context() {
     let engine = one_document(
         "An agreement on a joint faculty was signed between the Tashkent university and the Belarusian \

@@ -17,6 +17,7 @@ mod suffixes;
 pub use dictionaries::{
     country_of_capital, english_synonyms, expand_abbreviation, is_common_english_word, is_turkic_function_word,
     is_turkic_question_or_function_word, is_world_organization, russian_dictionary, to_english,
+    world_organization_names,
 };
 pub use inflections::russian_forms;
 pub use names::name_key;

@@ -111,6 +111,9 @@ pub struct Lexicon {
     /// The Russian dictionary by the stems of its words and their inflected forms
     /// («опытом» finds «опыт»), for the words it lists only in their dictionary form.
     russian_stems: HashMap<String, &'static [&'static str]>,
+    /// Full names of international organizations as stems, longest first, each with the stems
+    /// of its English name (see [`Lexicon::plan_knowing`]).
+    world_names: Vec<(Vec<String>, Vec<String>)>,
 }
 
 /// How much more an unknown name (Estonia, FIFA) weighs than an unknown common word.
@@ -157,8 +160,18 @@ impl Lexicon {
     }
 
     /// Analyses a question: corrects typos, detects intent, expands aliases and Russian words,
-    /// and weighs each concept. Never fails; any text gives some plan (possibly empty).
+    /// and weighs each concept. Never fails; any text gives some plan (possibly empty). Takes
+    /// every organization's full name the question writes out as known to the knowledge.
+    #[cfg(test)]
     pub fn plan(&self, question: &str) -> QueryPlan {
+        self.plan_knowing(question, &|_| true)
+    }
+
+    /// [`Lexicon::plan`], where `knows_phrase` tells whether the knowledge writes a phrase (its
+    /// stems in order): an international organization's full name it never writes ("European
+    /// Union", «Евросоюз» aside) is one unknown name, the question's topic, rather than common
+    /// words ("union", "bank") the documents use for other bodies.
+    pub fn plan_knowing(&self, question: &str, knows_phrase: &dyn Fn(&[String]) -> bool) -> QueryPlan {
         let question_words: Vec<_> = words(question).into_iter().take(MAX_QUESTION_WORDS).collect();
         let raw: Vec<String> = question_words.iter().map(|w| w.lower.clone()).collect();
         let turkic = looks_turkic(&raw);
@@ -187,7 +200,7 @@ impl Lexicon {
             .collect();
         // A Latin abbreviation names an organization even first ("ASEAN digital ministers…");
         // Cyrillic ones are as often a generic body («СГГ», «МИД»), and stay ordinary words.
-        let names: HashSet<String> = names
+        let mut names: HashSet<String> = names
             .into_iter()
             .chain(acronyms.iter().filter(|w| !is_cyrillic(w)).cloned())
             .chain(world.iter().cloned())
@@ -210,6 +223,13 @@ impl Lexicon {
             }
             if let Some((span, words)) = self.alias_span(&raw[i..]) {
                 lowers.extend(words);
+                i += span;
+                continue;
+            }
+            if let Some(span) = self.unknown_organization(&raw[i..], knows_phrase) {
+                let name = raw[i..i + span].join(" ");
+                names.insert(name.clone());
+                lowers.push(name);
                 i += span;
                 continue;
             }
@@ -345,6 +365,15 @@ impl Lexicon {
         }
         plan.counted = counted_at.filter(|&n| n < plan.groups.len());
         plan
+    }
+
+    /// How many of `words` spell the full name of an international organization that the
+    /// knowledge never writes, if they do.
+    fn unknown_organization(&self, words: &[String], knows_phrase: &dyn Fn(&[String]) -> bool) -> Option<usize> {
+        let (name, english) = self.world_names.iter().find(|(name, _)| {
+            words.len() >= name.len() && words.iter().zip(name).all(|(w, s)| self.analyzer.stem(w) == *s)
+        })?;
+        (!knows_phrase(english)).then_some(name.len())
     }
 
     /// General synonyms of an English word that the index knows, other than `exclude`.

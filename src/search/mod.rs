@@ -165,7 +165,9 @@ impl Engine {
     /// Searches for `question` and returns candidates, best first. Never fails: any input,
     /// however hostile, gives a (possibly empty) ranking.
     pub fn search(&self, question: &str) -> Ranking {
-        let plan = self.lexicon.plan(question);
+        let plan = self.lexicon.plan_knowing(question, &|phrase| {
+            phrase.iter().all(|s| self.field_holds(s, units::IN_TEXT)) && self.side_by_side(phrase, units::IN_TEXT)
+        });
         let query = self.build_query(&plan);
         let Some(query) = query else {
             return Ranking { plan, candidates: Vec::new() };

@@ -138,6 +138,15 @@ pub fn is_turkic_function_word(lower: &str) -> bool {
         .contains(lower)
 }
 
+/// Full names of international organizations as a question may write them out, each with its
+/// English name ("european union", «европейский союз» → "european union").
+pub fn world_organization_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    include_str!("../data/world-organization-names.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split_once('\t').unwrap_or((l, l)))
+}
+
 /// True for the lowercase abbreviation or one-word name of an international organization or
 /// bloc ("asean", "mercosur", «одкб»): a name however it is written, never a typo.
 pub fn is_world_organization(lower: &str) -> bool {

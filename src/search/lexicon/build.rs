@@ -34,6 +34,7 @@ impl Lexicon {
             name_keys: HashMap::new(),
             name_typos: TypoIndex::new([]),
             russian_stems: HashMap::new(),
+            world_names: Vec::new(),
         };
         for group in &knowledge.aliases {
             let forms = lexicon.add_phrases(&group.forms);
@@ -79,6 +80,11 @@ impl Lexicon {
         lexicon.name_typos = TypoIndex::new(keys.into_iter().map(|k| (k.clone(), 1)));
         lexicon.words = words_seen;
         lexicon.russian_stems = lexicon.russian_dictionary_by_stem();
+        let stems = |text: &str| lexicon.analyzer.stems(text);
+        let mut world_names: Vec<(Vec<String>, Vec<String>)> =
+            language::world_organization_names().map(|(name, english)| (stems(name), stems(english))).collect();
+        world_names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+        lexicon.world_names = world_names;
         lexicon
     }
 

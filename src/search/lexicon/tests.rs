@@ -174,3 +174,19 @@ fn russian_words_in_any_case_or_tense_find_their_translation() {
     // A dictionary's guess weighs no more than the word would unknown.
     assert!(called.weight <= lex.unknown_weight() * UNKNOWN_WORD_FACTOR, "{plan:?}");
 }
+
+#[test]
+fn an_organization_the_knowledge_never_writes_is_one_unknown_name_in_any_language() {
+    let lex = lexicon();
+    for question in
+        ["What did the European Union sign?", "Что подписал Европейский союз?", "Avrupa Birliği ne imzaladı?"]
+    {
+        let unknown = lex.plan_knowing(question, &|_| false);
+        let name = unknown.groups.iter().find(|g| g.label.split(' ').count() == 2).expect(question);
+        assert!(name.alternatives.is_empty(), "{question}: {name:?}");
+        assert!(name.weight >= lex.unknown_weight() * UNKNOWN_NAME_FACTOR, "{question}: {name:?}");
+        // Where the documents write the name, its words are searched as usual.
+        let known = lex.plan_knowing(question, &|_| true);
+        assert!(known.groups.iter().all(|g| g.label != name.label), "{question}: {known:?}");
+    }
+}
