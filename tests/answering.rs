@@ -394,6 +394,18 @@ fn a_capital_the_knowledge_never_names_stands_for_its_country() {
 }
 
 #[test]
+fn a_meeting_the_documents_do_not_number_is_declined_though_its_neighbours_are_listed() {
+    // The 1st, 2nd and 3rd meetings are listed with their dates and cities; the 4th is not.
+    let ask = |n: &str| {
+        let question =
+            format!("Where and when did the Turkic Council ministers in charge of ICT hold their {n} meeting?");
+        answer(engine(), &question, day(TODAY))
+    };
+    assert!(ask("2nd").hits.first().is_some_and(|h| h.snippet.contains("Istanbul")));
+    assert_eq!(ask("4th").confidence, Confidence::Declined, "{:?}", ask("4th").hits.first());
+}
+
+#[test]
 fn an_organization_written_out_that_the_documents_never_name_is_declined() {
     let engine = one_document(
         "The European Union funded a broadband project in Samarkand.\n\n\

@@ -131,11 +131,17 @@ pub const SPECIFIER_FACTOR: f32 = 2.0;
 
 /// True for a year ("2025") or an ordinal ("4th") as the analyser spells them.
 fn is_specifier(word: &str) -> bool {
-    let digits = word.chars().take_while(char::is_ascii_digit).count();
-    let rest = &word[digits..];
-    let year = digits == 4 && rest.is_empty() && (word.starts_with("19") || word.starts_with("20"));
+    specifier_kind(word).is_some()
+}
+
+/// What kind of specifier a stem is: `Some(true)` for an ordinal ("4th"), `Some(false)` for a
+/// year ("2025"), `None` for other stems.
+pub(super) fn specifier_kind(stem: &str) -> Option<bool> {
+    let digits = stem.chars().take_while(char::is_ascii_digit).count();
+    let rest = &stem[digits..];
+    let year = digits == 4 && rest.is_empty() && (stem.starts_with("19") || stem.starts_with("20"));
     let ordinal = digits > 0 && ["st", "nd", "rd", "th"].contains(&rest);
-    year || ordinal
+    (year || ordinal).then_some(ordinal)
 }
 
 const QUESTION_WORDS: &[&str] =

@@ -98,6 +98,9 @@ pub struct Engine {
     adjacent: [Vec<u64>; 3],
     lexicon: Lexicon,
     organizations: Organizations,
+    /// The ids of the stems that are ordinals ("4th") and years ("2025"), sorted.
+    ordinals: Vec<u32>,
+    years: Vec<u32>,
     reader: IndexReader,
     fields: Fields,
 }
@@ -138,8 +141,12 @@ impl Engine {
         let unit_count = analysed.units.len();
         let lexicon = Lexicon::new(analyzer, analysed.document_frequency, unit_count, analysed.words_seen, &knowledge);
         let organizations = Organizations::of(&knowledge);
+        let ordinals = analysed.stems.ids_where(|s| lexicon::specifier_kind(s) == Some(true));
+        let years = analysed.stems.ids_where(|s| lexicon::specifier_kind(s) == Some(false));
         Ok(Engine {
             organizations,
+            ordinals,
+            years,
             knowledge,
             units: analysed.units,
             stems: analysed.stems,

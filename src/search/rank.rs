@@ -29,6 +29,9 @@ const QUESTION_ONLY_CREDIT: f32 = 0.85;
 /// Coverage kept by a unit about another organization than the one the question names: its
 /// shared words ("4th meeting of ministers") describe the other organization's events.
 const OTHER_ORGANIZATION_FACTOR: f32 = 0.45;
+/// Coverage kept by a quote that names another year or ordinal than the question's, and not
+/// the question's: it tells of another meeting ("1st … in Baku" for "the 4th meeting").
+const OTHER_SPECIFIER_FACTOR: f32 = 0.6;
 /// Bonus of a sentence where a number counts what a "how many" question asks about.
 const COUNTED_BONUS: f32 = 0.08;
 /// How many words after a number may stand between it and the counted noun ("361
@@ -77,6 +80,8 @@ pub(super) struct Resolved {
     /// The groups naming an organization some unit is about, with its canonical name.
     organizations: Vec<(usize, String)>,
     intent: Intent,
+    /// Per year or ordinal the question names: whether it is an ordinal, and its stems.
+    specifiers: Vec<(bool, Vec<u32>)>,
 }
 
 impl Resolved {
@@ -110,7 +115,17 @@ impl Resolved {
                 g.entity.as_deref().filter(|e| engine.organizations.is_organization(e)).map(|e| (n, e.to_string()))
             })
             .collect();
+        let specifiers = plan
+            .groups
+            .iter()
+            .filter(|g| g.specifier)
+            .filter_map(|g| {
+                let ordinal = super::lexicon::specifier_kind(g.direct.first()?)?;
+                Some((ordinal, g.all_alternatives().flatten().filter_map(|s| engine.stems.get(s)).collect()))
+            })
+            .collect();
         Resolved {
+            specifiers,
             groups,
             asked: Kinds::asked(plan.intent),
             counted: counted_stem(&engine.stems, plan),
@@ -151,6 +166,16 @@ impl Engine {
             quote_covered = quote_covered.max(by_quote);
         }
         [covered, text, quote_covered]
+    }
+
+    /// True when the quote names another year or ordinal than the question's and not the
+    /// question's own: "the 1st meeting … in Baku" for "where was the 4th meeting".
+    fn names_other_specifier(&self, q: &Resolved, quoted: &[Sentence]) -> bool {
+        q.specifiers.iter().any(|(ordinal, own)| {
+            let kind = if *ordinal { &self.ordinals } else { &self.years };
+            let stems = || quoted.iter().flat_map(|s| s.stems.iter());
+            !stems().any(|id| own.contains(id)) && stems().any(|id| kind.binary_search(id).is_ok())
+        })
     }
 
     /// True when the question names organizations, the unit's source is about others, and
@@ -212,6 +237,9 @@ impl Engine {
         coverage *= q.asked.without(held_by(quoted)).missing_factor();
         if self.about_other_organization(q, unit, &in_text) {
             coverage *= OTHER_ORGANIZATION_FACTOR;
+        }
+        if self.names_other_specifier(q, quoted) {
+            coverage *= OTHER_SPECIFIER_FACTOR;
         }
         let snippet = match (quoted.first(), quoted.last()) {
             (Some(first), Some(last)) => first.range.start..last.range.end,

@@ -83,6 +83,13 @@ impl StemTable {
     pub fn get(&self, stem: &str) -> Option<u32> {
         self.ids.get(stem).copied()
     }
+
+    /// The ids of the stems `keep` accepts, sorted.
+    pub(super) fn ids_where(&self, keep: impl Fn(&str) -> bool) -> Vec<u32> {
+        let mut ids: Vec<u32> = self.ids.iter().filter(|(stem, _)| keep(stem)).map(|(_, &id)| id).collect();
+        ids.sort_unstable();
+        ids
+    }
 }
 
 /// Everything the build derives from the knowledge in its one analysis pass.

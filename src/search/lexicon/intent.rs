@@ -33,7 +33,26 @@ pub(super) fn detect_intent(lowers: &[String]) -> Intent {
                 .windows(2)
                 .any(|w| (w[0] == "what" || w[0] == "which") && ["year", "day", "month"].contains(&w[1].as_str())),
         who: has(&["who", "whom", "whose"], &[])
-            || lowers.iter().any(|w| ["кто", "кого", "кем", "кому", "чей", "чья", "чьё", "чье", "чьи", "чьего", "чьей", "чьим", "чьих", "чью", "чьему"].contains(&w.as_str())),
+            || lowers.iter().any(|w| {
+                [
+                    "кто",
+                    "кого",
+                    "кем",
+                    "кому",
+                    "чей",
+                    "чья",
+                    "чьё",
+                    "чье",
+                    "чьи",
+                    "чьего",
+                    "чьей",
+                    "чьим",
+                    "чьих",
+                    "чью",
+                    "чьему",
+                ]
+                .contains(&w.as_str())
+            }),
         amount: has(
             &[
                 "budget",
