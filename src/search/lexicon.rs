@@ -216,6 +216,7 @@ impl Lexicon {
         let shouted = question_words.len() > 2 && question_words.iter().all(|w| acronyms.contains(&w.lower));
         let keeps_it = acronyms.contains("it") && !shouted;
         let acronyms: HashSet<String> = acronyms.into_iter().chain(world).collect();
+        let raw_stems: Vec<String> = raw.iter().map(|w| self.analyzer.stem(w)).collect();
         let mut lowers: Vec<String> = Vec::with_capacity(raw.len());
         // English words a dictionary gave for the question's foreign ones.
         let mut guessed: HashSet<String> = HashSet::new();
@@ -232,7 +233,7 @@ impl Lexicon {
                 i += span;
                 continue;
             }
-            if let Some(span) = self.unknown_organization(&raw[i..], knows_phrase) {
+            if let Some(span) = self.unknown_organization(&raw_stems[i..], knows_phrase) {
                 let name = raw[i..i + span].join(" ");
                 names.insert(name.clone());
                 lowers.push(name);
@@ -373,12 +374,10 @@ impl Lexicon {
         plan
     }
 
-    /// How many of `words` spell the full name of an international organization that the
-    /// knowledge never writes, if they do.
-    fn unknown_organization(&self, words: &[String], knows_phrase: &dyn Fn(&[String]) -> bool) -> Option<usize> {
-        let (name, english) = self.world_names.iter().find(|(name, _)| {
-            words.len() >= name.len() && words.iter().zip(name).all(|(w, s)| self.analyzer.stem(w) == *s)
-        })?;
+    /// How many of the words (given by their `stems`) spell the full name of an international
+    /// organization that the knowledge never writes, if they do.
+    fn unknown_organization(&self, stems: &[String], knows_phrase: &dyn Fn(&[String]) -> bool) -> Option<usize> {
+        let (name, english) = self.world_names.iter().find(|(name, _)| stems.starts_with(name))?;
         (!knows_phrase(english)).then_some(name.len())
     }
 
