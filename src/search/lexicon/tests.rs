@@ -190,3 +190,15 @@ fn an_organization_the_knowledge_never_writes_is_one_unknown_name_in_any_languag
         assert!(known.groups.iter().all(|g| g.label != name.label), "{question}: {known:?}");
     }
 }
+
+#[test]
+fn turkic_how_much_with_a_verb_of_paying_asks_for_a_sum() {
+    let lex = lexicon();
+    // Uzbek, Kazakh and Kyrgyz say "how much" and "how many" with one word.
+    for question in ["Alyansga qancha mablag ajratildi?", "Альянсқа қанша қаражат бөлінді?"]
+    {
+        let intent = lex.plan(question).intent;
+        assert!(intent.amount && intent.count, "{question}: {intent:?}");
+    }
+    assert!(!lex.plan("Альянсқа неше ел кірді?").intent.amount);
+}
