@@ -374,29 +374,6 @@ impl Lexicon {
         plan
     }
 
-    /// How many of the words (given by their `stems`) spell the full name of an international
-    /// organization that the knowledge never writes, if they do.
-    fn unknown_organization(&self, stems: &[String], knows_phrase: &dyn Fn(&[String]) -> bool) -> Option<usize> {
-        let (name, english) = self.world_names.iter().find(|(name, _)| stems.starts_with(name))?;
-        (!knows_phrase(english)).then_some(name.len())
-    }
-
-    /// General synonyms of an English word that the index knows, other than `exclude`.
-    fn related(&self, lower: &str, exclude: &[Vec<String>]) -> Vec<Vec<String>> {
-        let mut out: Vec<Vec<String>> = Vec::new();
-        // A capital the knowledge never mentions stands for its country ("Bishkek named…").
-        let capital = if exclude.is_empty() { language::country_of_capital(lower) } else { &[] };
-        for synonym in language::english_synonyms(lower).iter().chain(capital) {
-            let stems = self.analyzer.stems(synonym);
-            let meaningful = stems.iter().zip(words(synonym)).all(|(s, w)| self.has_stem(s) && !is_stop_word(&w.lower));
-            if meaningful && !stems.is_empty() && !exclude.contains(&stems) && !out.contains(&stems) {
-                out.push(stems);
-            }
-        }
-        out.truncate(6);
-        out
-    }
-
     fn push_group(
         &self,
         plan: &mut QueryPlan,

@@ -1,8 +1,8 @@
 //! Normalising one word of a question to the words the knowledge uses: typo correction,
 //! dictionary translation of Russian and Turkic words, Turkic endings, clipped words, names in
-//! another script or transliteration.
+//! another script or transliteration; general synonyms of a word; organizations' full names.
 
-use super::{is_cyrillic, is_stop_word, language, Lexicon, QUESTION_WORDS};
+use super::{is_cyrillic, is_stop_word, language, words, Lexicon, QUESTION_WORDS};
 use crate::search::language::is_common_english_word;
 use crate::search::text::RUSSIAN_STOP_WORDS;
 
@@ -41,7 +41,11 @@ impl Lexicon {
 
     /// English words for a foreign word, preferring a translation the index knows.
     pub(super) fn translate(&self, lower: &str) -> Option<Vec<String>> {
-        let english = language::to_english(lower)?;
+        self.choose_translation(language::to_english(lower)?)
+    }
+
+    /// The first of a dictionary's translations whose words the index knows, else the first.
+    fn choose_translation(&self, english: &[&str]) -> Option<Vec<String>> {
         let known =
             |e: &&&str| e.split(' ').all(|w| QUESTION_WORDS.contains(&w) || self.has_stem(&self.analyzer.stem(w)));
         let chosen = english.iter().find(known).or(english.first())?;
@@ -55,11 +59,7 @@ impl Lexicon {
         if stem.chars().count() < SHORTEST_STEM {
             return None;
         }
-        let english = self.russian_stems.get(stem)?;
-        let known =
-            |e: &&&str| e.split(' ').all(|w| QUESTION_WORDS.contains(&w) || self.has_stem(&self.analyzer.stem(w)));
-        let chosen = english.iter().find(known).or(english.first())?;
-        Some(chosen.split(' ').map(str::to_string).collect())
+        self.choose_translation(self.russian_stems.get(stem)?)
     }
 
     /// English words for two foreign words that a dictionary lists as one entry.
@@ -188,6 +188,33 @@ impl Lexicon {
             .rev()
             .map(|n| chars[..n].iter().collect::<String>())
             .find(|p| self.phrases_by_first.contains_key(&self.analyzer.stem(p)))
+    }
+
+    /// How many of the words (given by their `stems`) spell the full name of an international
+    /// organization that the knowledge never writes, if they do.
+    pub(super) fn unknown_organization(
+        &self,
+        stems: &[String],
+        knows_phrase: &dyn Fn(&[String]) -> bool,
+    ) -> Option<usize> {
+        let (name, english) = self.world_names.iter().find(|(name, _)| stems.starts_with(name))?;
+        (!knows_phrase(english)).then_some(name.len())
+    }
+
+    /// General synonyms of an English word that the index knows, other than `exclude`.
+    pub(super) fn related(&self, lower: &str, exclude: &[Vec<String>]) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = Vec::new();
+        // A capital the knowledge never mentions stands for its country ("Bishkek named…").
+        let capital = if exclude.is_empty() { language::country_of_capital(lower) } else { &[] };
+        for synonym in language::english_synonyms(lower).iter().chain(capital) {
+            let stems = self.analyzer.stems(synonym);
+            let meaningful = stems.iter().zip(words(synonym)).all(|(s, w)| self.has_stem(s) && !is_stop_word(&w.lower));
+            if meaningful && !stems.is_empty() && !exclude.contains(&stems) && !out.contains(&stems) {
+                out.push(stems);
+            }
+        }
+        out.truncate(6);
+        out
     }
 }
 
