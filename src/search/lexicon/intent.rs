@@ -22,6 +22,7 @@ pub struct Intent {
 pub(super) const RUSSIAN_INTENT_PREFIXES: &[&str] = &["когда", "где", "сколько", "следующ", "ближайш", "предстоящ"];
 
 pub(super) fn detect_intent(lowers: &[String]) -> Intent {
+    let lowers = &without_conjunctions(lowers);
     // English question words are matched whole ("all" must not fire on "alliance"); Russian
     // ones by stem, since they inflect ("следующая", "следующий").
     let has = |english: &[&str], russian: &[&str]| {
@@ -81,6 +82,55 @@ pub(super) fn detect_intent(lowers: &[String]) -> Intent {
         define: is_definition_question(lowers),
         live_data: asks_live_data(lowers),
     }
+}
+
+/// Words that open a question; after one of them, "when" and "where" join a clause ("which
+/// areas did Bishkek name when promising…") unless "and" or "or" joins them as a second
+/// question ("who proposed it and when").
+const OPENERS: &[&str] = &[
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "how",
+    "why",
+    "что",
+    "какой",
+    "какая",
+    "какое",
+    "какие",
+    "каких",
+    "каком",
+    "кто",
+    "где",
+    "когда",
+    "сколько",
+    "почему",
+    "зачем",
+];
+
+/// `lowers` with each "when", "where", «когда», «где» that joins a clause blanked out.
+fn without_conjunctions(lowers: &[String]) -> Vec<String> {
+    let joining = ["when", "where", "когда", "где"];
+    let mut opened = false;
+    lowers
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let word = w.as_str();
+            let joined = i > 0 && ["and", "or", "и", "или", "а"].contains(&lowers[i - 1].as_str());
+            let conjunction = opened && joining.contains(&word) && !joined;
+            opened |= OPENERS.contains(&word);
+            if conjunction {
+                String::new()
+            } else {
+                w.clone()
+            }
+        })
+        .collect()
 }
 
 /// "USD rate today?", «курс доллара», "weather in Tashkent": today's market or weather, which

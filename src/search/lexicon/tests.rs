@@ -77,6 +77,17 @@ fn intent_words_match_whole_in_english_and_by_stem_in_russian() {
 }
 
 #[test]
+fn when_and_where_inside_a_clause_do_not_ask_for_a_date_or_place() {
+    let lex = lexicon();
+    assert!(!lex.plan("Which areas did Bishkek name when promising closer teamwork?").intent.when);
+    assert!(!lex.plan("What did Tokayev propose where the summit met?").intent.place);
+    assert!(!lex.plan("Что предложил Токаев, когда выступал на саммите?").intent.when);
+    assert!(lex.plan("Who proposed the council and when?").intent.when);
+    assert!(lex.plan("sco meeting kyrgyzstan when").intent.when);
+    assert!(lex.plan("When and where was the first meeting?").intent.place);
+}
+
+#[test]
 fn unknown_words_weigh_most() {
     let lex = lexicon();
     let plan = lex.plan("football almaty");
