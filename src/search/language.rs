@@ -20,8 +20,8 @@ pub use dictionaries::{
     world_organization_names,
 };
 pub use inflections::russian_forms;
-pub use names::name_key;
-pub use ordinals::{numbered_ordinal, ordinal};
+pub use names::{name_key, uzbek_latin};
+pub use ordinals::{marked_ordinal, numbered_ordinal, ordinal};
 pub use spelling::american_spellings;
 pub use suffixes::{number_with_ending, without_suffixes};
 

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::language;
-use super::text::{is_cyrillic, is_stop_word, words, Analyzer};
+use super::text::{is_cyrillic, is_stop_word, words, Analyzer, Word};
 use super::typo::TypoIndex;
 
 mod build;
@@ -144,8 +144,19 @@ pub(super) fn specifier_kind(stem: &str) -> Option<bool> {
     (year || ordinal).then_some(ordinal)
 }
 
-const QUESTION_WORDS: &[&str] =
-    &["when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year"];
+/// True when the number that is word `i` is followed by a hyphen or a period and then a word
+/// of letters: a Turkic ordinal ("4-uchrashuvi", "6-саммити", "4. toplantı").
+fn marks_ordinal(question: &str, words: &[Word], i: usize) -> bool {
+    let (Some(number), Some(next)) = (words.get(i), words.get(i + 1)) else {
+        return false;
+    };
+    let between = &question[number.range.end..next.range.start];
+    matches!(between.trim_end(), "-" | ".") && next.lower.chars().all(char::is_alphabetic)
+}
+
+const QUESTION_WORDS: &[&str] = &[
+    "when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year", "city",
+];
 
 impl Lexicon {
     /// Inverse document frequency of a stem (BM25's form); unseen stems get the maximum.
@@ -182,11 +193,17 @@ impl Lexicon {
         let raw: Vec<String> = question_words.iter().map(|w| w.lower.clone()).collect();
         let turkic = looks_turkic(&raw);
         // Capitalised words past the first are names; a name the knowledge lacks is the topic.
+        // In Turkic, the second half of a hyphenated name takes the endings ("Чўлпон-Отадаги")
+        // and is the same name, which its first half already stands for.
+        let second_half = |n: usize| {
+            turkic && n > 0 && question[question_words[n - 1].range.end..question_words[n].range.start] == *"-"
+        };
         let names: HashSet<String> = question_words
             .iter()
+            .enumerate()
             .skip(1)
-            .filter(|w| question[w.range.clone()].starts_with(char::is_uppercase))
-            .map(|w| w.lower.clone())
+            .filter(|&(n, w)| question[w.range.clone()].starts_with(char::is_uppercase) && !second_half(n))
+            .map(|(_, w)| w.lower.clone())
             .collect();
         // A word in capitals ("ASEAN") is an abbreviation, never a typo.
         let acronyms: HashSet<String> = question_words
@@ -217,6 +234,12 @@ impl Lexicon {
         let keeps_it = acronyms.contains("it") && !shouted;
         let acronyms: HashSet<String> = acronyms.into_iter().chain(world).collect();
         let raw_stems: Vec<String> = raw.iter().map(|w| self.analyzer.stem(w)).collect();
+        // An Uzbek name written in Cyrillic finds its curated Latin form ("Туркий кенгаш").
+        let uzbek_latin: Vec<String> = if turkic && raw.iter().any(|w| is_cyrillic(w)) {
+            raw.iter().map(|w| language::uzbek_latin(w).unwrap_or_else(|| w.clone())).collect()
+        } else {
+            Vec::new()
+        };
         let mut lowers: Vec<String> = Vec::with_capacity(raw.len());
         // English words a dictionary gave for the question's foreign ones.
         let mut guessed: HashSet<String> = HashSet::new();
@@ -228,7 +251,20 @@ impl Lexicon {
                 i += 2;
                 continue;
             }
-            if let Some((span, words)) = self.alias_span(&raw[i..]) {
+            // «1я», «3м»: the ending written onto the number.
+            let digits = raw[i].chars().take_while(char::is_ascii_digit).count();
+            if let Some(ordinal) = (digits > 0).then(|| language::marked_ordinal(&raw[i][..digits], &raw[i][digits..]))
+            {
+                if let Some(ordinal) =
+                    ordinal.filter(|_| digits < raw[i].len() || turkic && marks_ordinal(question, &question_words, i))
+                {
+                    lowers.push(ordinal);
+                    i += 1;
+                    continue;
+                }
+            }
+            let alias = self.alias_span(&raw[i..]).or_else(|| self.alias_span(uzbek_latin.get(i..)?));
+            if let Some((span, words)) = alias {
                 lowers.extend(words);
                 i += span;
                 continue;

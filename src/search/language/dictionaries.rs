@@ -133,9 +133,12 @@ pub fn is_turkic_question_or_function_word(lower: &str) -> bool {
 /// "uchun", «бойынша», "üçün", "için"), which carry no topic.
 pub fn is_turkic_function_word(lower: &str) -> bool {
     static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| include_str!("../data/turkic-stop-words.txt").lines().filter(|l| !l.starts_with('#')).collect())
-        .contains(lower)
+    let words = WORDS.get_or_init(|| {
+        include_str!("../data/turkic-stop-words.txt").lines().filter(|l| !l.starts_with('#')).collect()
+    });
+    // Uzbek Cyrillic shares the Latin entries ("асосан": "asosan").
+    words.contains(lower)
+        || super::uzbek_latin(lower).is_some_and(|latin| latin != lower && words.contains(latin.as_str()))
 }
 
 /// Full names of international organizations as a question may write them out, each with its

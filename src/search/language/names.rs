@@ -51,6 +51,59 @@ pub fn transliterate(lower: &str) -> String {
     out
 }
 
+/// The Uzbek Latin spelling of an Uzbek Cyrillic word, apostrophes left out as the word
+/// tables write their keys (`давлатлари` -> `davlatlari`, `ўтказилди` -> `otkazildi`), so the
+/// tables' Latin entries serve both scripts. `None` for a word with letters Uzbek lacks
+/// (Kazakh ә, ө, ү, ұ, і, ң, һ).
+pub fn uzbek_latin(lower: &str) -> Option<String> {
+    let mut out = String::with_capacity(lower.len());
+    for (n, c) in lower.chars().enumerate() {
+        let latin = match c {
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' | 'ғ' => "g",
+            'д' => "d",
+            // At the start of a word (and after a vowel) Uzbek writes е as "ye".
+            'е' if n == 0 => "ye",
+            'е' | 'э' => "e",
+            'ё' => "yo",
+            'ж' => "j",
+            'з' => "z",
+            'и' => "i",
+            'й' => "y",
+            'к' => "k",
+            'қ' => "q",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'о' | 'ў' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' | 'ц' => "s",
+            'т' => "t",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "x",
+            'ҳ' => "h",
+            'ч' => "ch",
+            'ш' => "sh",
+            'ъ' | 'ь' => "",
+            'ю' => "yu",
+            'я' => "ya",
+            'ә' | 'ө' | 'ү' | 'ұ' | 'і' | 'ң' | 'һ' | 'ы' | 'щ' => return None,
+            c if is_apostrophe(c) => "",
+            c if c.is_ascii() => {
+                out.push(c);
+                continue;
+            }
+            _ => return None,
+        };
+        out.push_str(latin);
+    }
+    Some(out)
+}
+
 /// A spelling-neutral key for comparing names across transliterations: Cyrillic is
 /// transliterated, Turkic letters folded (ə -> a, ş -> sh, q -> k, x -> kh), and the usual
 /// variants unified (zh/j, kh/h, -yev/-ev, y/i), so `Ахметжанов` and `Akhmetjanov`,
@@ -94,5 +147,14 @@ mod tests {
         assert_eq!(name_key("ахметжанов"), name_key("akhmetjanov"));
         assert_eq!(name_key("toqayev"), name_key("tokayev"));
         assert_eq!(name_key("тоқаев"), name_key("tokaev"));
+    }
+
+    #[test]
+    fn uzbek_cyrillic_is_spelt_as_the_word_tables_key_uzbek_latin() {
+        assert_eq!(uzbek_latin("давлатлари").as_deref(), Some("davlatlari"));
+        assert_eq!(uzbek_latin("ўтказилди").as_deref(), Some("otkazildi"));
+        assert_eq!(uzbek_latin("ҳамкорлиги").as_deref(), Some("hamkorligi"));
+        assert_eq!(uzbek_latin("навбатдаги").as_deref(), Some("navbatdagi"));
+        assert_eq!(uzbek_latin("мәселелер"), None, "a Kazakh letter");
     }
 }

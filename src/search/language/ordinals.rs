@@ -48,8 +48,26 @@ pub fn numbered_ordinal(number: &str, ending: &str) -> Option<String> {
         "chi", "чи", "нчи", "ci", "cı", "cu", "cü", "nci", "ncı", "ncu", "ncü", "inci", "ıncı", "uncu", "üncü", "чы",
         "нчы", "ынчы", "инчи", "үнчү", "ыншы", "інші",
     ];
+    if !ENDINGS.contains(&ending) {
+        return None;
+    }
+    english_ordinal(number)
+}
+
+/// The ordinal a number spells once something marks it as one: a Turkic "4-" or "4." before
+/// a noun ("4-uchrashuv", "4. toplantı"), or an ending written onto it (`1я` -> `1st`).
+pub fn marked_ordinal(number: &str, ending: &str) -> Option<String> {
+    if ending.is_empty() {
+        english_ordinal(number)
+    } else {
+        numbered_ordinal(number, ending)
+    }
+}
+
+/// `3` -> `3rd`, for numbers from 1 to 100.
+fn english_ordinal(number: &str) -> Option<String> {
     let n: u32 = number.parse().ok()?;
-    if !ENDINGS.contains(&ending) || n == 0 || n > 100 {
+    if n == 0 || n > 100 {
         return None;
     }
     let suffix = match (n % 10, n % 100) {

@@ -121,7 +121,9 @@ fn without_conjunctions(lowers: &[String]) -> Vec<String> {
         .enumerate()
         .map(|(i, w)| {
             let word = w.as_str();
-            let joined = i > 0 && ["and", "or", "и", "или", "а"].contains(&lowers[i - 1].as_str());
+            let joined = i > 0
+                && ["and", "or", "и", "или", "а", "va", "ва", "ve", "və", "hem", "және", "жана"]
+                    .contains(&lowers[i - 1].as_str());
             let conjunction = opened && joining.contains(&word) && !joined;
             opened |= OPENERS.contains(&word);
             if conjunction {

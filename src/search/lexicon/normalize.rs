@@ -67,7 +67,19 @@ impl Lexicon {
         if !(turkic || is_cyrillic(first)) || self.words.contains_key(first) {
             return None;
         }
-        self.translate(&format!("{first} {second}"))
+        let pair = format!("{first} {second}");
+        self.translate(&pair).or_else(|| {
+            let latin = (turkic && is_cyrillic(first)).then(|| language::uzbek_latin(&pair)).flatten()?;
+            self.translate(&latin)
+        })
+    }
+
+    /// English words for an Uzbek Cyrillic word through its Uzbek Latin spelling, as written
+    /// or under its endings.
+    fn translate_uzbek_cyrillic(&self, lower: &str) -> Option<Vec<String>> {
+        let latin = language::uzbek_latin(lower)?;
+        self.translate(&latin)
+            .or_else(|| language::without_suffixes(&latin).iter().find_map(|shorter| self.translate(shorter)))
     }
 
     /// A foreign or misspelt word in the words the knowledge uses: a dictionary translation,
@@ -111,12 +123,16 @@ impl Lexicon {
                 let known_russian = cyrillic && self.phrases_by_first.contains_key(&self.analyzer.stem(shorter));
                 // "serverlari" -> "server", whose stem the documents' "servers" share.
                 let known_english = !cyrillic && self.has_stem(&self.analyzer.stem(shorter));
-                if self.words.contains_key(shorter) || known_russian || known_english {
+                if self.knows_alone(shorter) || known_russian || known_english {
                     return (vec![shorter.clone()], false);
                 }
                 if let Some(english) = self.translate(shorter) {
                     return (english, true);
                 }
+            }
+            // Uzbek Cyrillic finds the tables' Uzbek Latin entries ("доирасида" -> "doirasida").
+            if let Some(english) = (cyrillic && turkic).then(|| self.translate_uzbek_cyrillic(lower)).flatten() {
+                return (english, true);
             }
             // A name is matched by a near spelling: only once no form is known exactly, or a
             // form cut too short ("ministerl") would pass for a name ("ministers").
@@ -144,6 +160,19 @@ impl Lexicon {
             }
         }
         keep()
+    }
+
+    /// True when the knowledge uses `word` on its own: in its text, or as a one-word alias
+    /// or synonym. "давлатлар" seen only inside "Туркий давлатлар ташкилоти" means nothing
+    /// alone, and keeping it would stop its translation ("давлат": state).
+    fn knows_alone(&self, word: &str) -> bool {
+        let stem = self.analyzer.stem(word);
+        self.words.contains_key(word)
+            && (self.has_stem(&stem)
+                || self
+                    .phrases_by_first
+                    .get(&stem)
+                    .is_some_and(|ps| ps.iter().any(|&n| self.phrases[n].stems.len() == 1)))
     }
 
     /// A curated name of two words or more spelt by the first words of `raw` ("Mustaqil

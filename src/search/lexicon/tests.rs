@@ -213,3 +213,35 @@ fn turkic_how_much_with_a_verb_of_paying_asks_for_a_sum() {
     }
     assert!(!lex.plan("Альянсқа неше ел кірді?").intent.amount);
 }
+
+#[test]
+fn uzbek_cyrillic_words_find_the_uzbek_latin_entries() {
+    let lex = lexicon();
+    let labels = |q: &str| lex.plan(q).groups.iter().map(|g| g.label.clone()).collect::<Vec<_>>();
+    // "доирасида" has only a Latin entry ("doirasida": framework), "асосан" is a Latin
+    // function word ("asosan": mainly).
+    assert_eq!(labels("ҳамкорлик асосан қайси доирасида"), ["cooperation", "framework"]);
+    // A Turkic word seen only inside a curated name ("Türk Konseyi") is translated alone.
+    assert_eq!(labels("konseyi qachon"), ["council"]);
+}
+
+#[test]
+fn numbers_marked_as_ordinals_become_english_ordinals() {
+    let lex = lexicon();
+    let labels = |q: &str| lex.plan(q).groups.iter().map(|g| g.label.clone()).collect::<Vec<_>>();
+    assert!(labels("когда прошла 1я встреча").contains(&"1st".to_string()));
+    assert!(labels("TDT vazirlarining 4-uchrashuvi qachon").contains(&"4th".to_string()));
+    assert!(labels("Türk Konseyi 4. toplantısı nerede").contains(&"4th".to_string()));
+    // An English "4-year plan" is a number; so is a year with a Turkic ending.
+    assert!(!labels("the 4-year plan of Almaty").contains(&"4th".to_string()));
+    assert!(!labels("2019-yilda Almaty").iter().any(|l| l.ends_with("th")));
+}
+
+#[test]
+fn the_turkic_second_half_of_a_hyphenated_name_is_no_name_of_its_own() {
+    let lex = lexicon();
+    let weight = |q: &str, label: &str| lex.plan(q).groups.iter().find(|g| g.label == label).map(|g| g.weight);
+    let unknown_name = lex.unknown_weight() * UNKNOWN_NAME_FACTOR;
+    assert!(weight("Чўлпон-Отадаги саммити қачон", "отадаги").is_some_and(|w| w < unknown_name));
+    assert_eq!(weight("саммит Отадаги қачон", "отадаги"), Some(unknown_name));
+}
