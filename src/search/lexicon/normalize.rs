@@ -90,6 +90,19 @@ impl Lexicon {
         let keep = || (vec![lower.to_string()], false);
         let stem = self.analyzer.stem(lower);
         let cyrillic = is_cyrillic(lower);
+        // A Russian form that curated text uses («Кыргызстане» in a fact's question) may still
+        // stem apart from the curated name («Кыргызстан»), which is what carries the aliases.
+        if cyrillic && self.has_stem(&stem) && !self.phrases_by_first.contains_key(&stem) {
+            // The curated name is the word without its case ending: «Кыргызстан-е».
+            let chars: Vec<char> = lower.chars().collect();
+            let curated = (1..=2)
+                .filter(|&cut| chars.len() >= cut + 5)
+                .map(|cut| chars[..chars.len() - cut].iter().collect::<String>())
+                .find(|w| self.words.contains_key(w) && self.phrases_by_first.contains_key(&self.analyzer.stem(w)));
+            if let Some(known) = self.known_russian_prefix(&stem).or(curated) {
+                return (vec![known], false);
+            }
+        }
         if let Some(number) = language::number_with_ending(lower) {
             return (vec![number.to_string()], false);
         }

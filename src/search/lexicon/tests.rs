@@ -4,25 +4,35 @@ use super::*;
 use crate::knowledge::{AliasGroup, Knowledge, Translation};
 
 pub(in crate::search::lexicon) fn lexicon() -> Lexicon {
+    lexicon_of(&["The Turkic Council ministers held a meeting in Almaty.", "Cybersecurity council of the SCO."])
+}
+
+/// A lexicon over `texts`, with the aliases of the Organization of Turkic States and
+/// Kyrgyzstan and the Russian glossary entry for "meeting".
+fn lexicon_of(texts: &[&str]) -> Lexicon {
     let knowledge = Knowledge {
-        aliases: vec![AliasGroup {
-            canonical: "Organization of Turkic States".into(),
-            forms: vec![
-                "Organization of Turkic States".into(),
-                "OTS".into(),
-                "Turkic Council".into(),
-                "Türk Konseyi".into(),
-                "ОТГ".into(),
-            ],
-        }],
+        aliases: vec![
+            AliasGroup {
+                canonical: "Organization of Turkic States".into(),
+                forms: vec![
+                    "Organization of Turkic States".into(),
+                    "OTS".into(),
+                    "Turkic Council".into(),
+                    "Türk Konseyi".into(),
+                    "ОТГ".into(),
+                ],
+            },
+            AliasGroup {
+                canonical: "Kyrgyzstan".into(), forms: vec!["Kyrgyz Republic".into(), "Кыргызстан".into()]
+            },
+        ],
         translations: vec![Translation { russian: vec!["встреча".into()], english: vec!["meeting".into()] }],
         ..Knowledge::default()
     };
     let analyzer = Analyzer::default();
-    let texts = ["The Turkic Council ministers held a meeting in Almaty.", "Cybersecurity council of the SCO."];
     let mut frequency: HashMap<String, u32> = HashMap::new();
     let mut seen: HashMap<String, u32> = HashMap::new();
-    for text in texts {
+    for &text in texts {
         let stems: HashSet<String> = analyzer.stems(text).into_iter().collect();
         for stem in stems {
             *frequency.entry(stem).or_default() += 1;
@@ -244,4 +254,13 @@ fn the_turkic_second_half_of_a_hyphenated_name_is_no_name_of_its_own() {
     let unknown_name = lex.unknown_weight() * UNKNOWN_NAME_FACTOR;
     assert!(weight("Чўлпон-Отадаги саммити қачон", "отадаги").is_some_and(|w| w < unknown_name));
     assert_eq!(weight("саммит Отадаги қачон", "отадаги"), Some(unknown_name));
+}
+
+#[test]
+fn a_russian_case_form_that_curated_text_uses_still_finds_the_curated_name() {
+    // Snowball stems «Кыргызстане» to «кыргызстан» but «Кыргызстан» to «кыргызста»: a fact's
+    // question in the index made the first a known word that the alias never met.
+    let lex = lexicon_of(&["Kyrgyzstan hosts a meeting.", "Кто провёл встречу в Кыргызстане?"]);
+    let plan = lex.plan("встреча в Кыргызстане");
+    assert!(plan.groups.iter().any(|g| g.entity.as_deref() == Some("Kyrgyzstan")), "{:?}", plan.groups);
 }

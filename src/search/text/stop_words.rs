@@ -384,6 +384,8 @@ pub const RUSSIAN_STOP_WORDS: &[&str] = &[
     "это",
     "была",
     "были",
+    // «вместе с» is "with": the documents say "jointly", "in cooperation with", "together".
+    "вместе",
 ];
 
 /// True when the lowercase word is an English, Russian or Turkic stop word.
