@@ -6,16 +6,18 @@
 use std::collections::{HashMap, HashSet};
 
 use super::language;
-use super::text::{is_cyrillic, is_stop_word, words, Analyzer, Word};
+use super::text::{is_cyrillic, is_stop_word, words, Analyzer};
 use super::typo::TypoIndex;
 
 mod build;
 mod intent;
 mod normalize;
+mod surface;
 
 pub use intent::Intent;
 use intent::{detect_intent, RUSSIAN_INTENT_PREFIXES};
 use normalize::looks_turkic;
+use surface::{marks_ordinal, Surface};
 
 /// Longest question the engine reads, in words; the rest is ignored.
 pub const MAX_QUESTION_WORDS: usize = 64;
@@ -144,16 +146,6 @@ pub(super) fn specifier_kind(stem: &str) -> Option<bool> {
     (year || ordinal).then_some(ordinal)
 }
 
-/// True when the number that is word `i` is followed by a hyphen or a period and then a word
-/// of letters: a Turkic ordinal ("4-uchrashuvi", "6-саммити", "4. toplantı").
-fn marks_ordinal(question: &str, words: &[Word], i: usize) -> bool {
-    let (Some(number), Some(next)) = (words.get(i), words.get(i + 1)) else {
-        return false;
-    };
-    let between = &question[number.range.end..next.range.start];
-    matches!(between.trim_end(), "-" | ".") && next.lower.chars().all(char::is_alphabetic)
-}
-
 const QUESTION_WORDS: &[&str] = &[
     "when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year", "city",
 ];
@@ -192,47 +184,7 @@ impl Lexicon {
         let question_words: Vec<_> = words(question).into_iter().take(MAX_QUESTION_WORDS).collect();
         let raw: Vec<String> = question_words.iter().map(|w| w.lower.clone()).collect();
         let turkic = looks_turkic(&raw);
-        // Capitalised words past the first are names; a name the knowledge lacks is the topic.
-        // In Turkic, the second half of a hyphenated name takes the endings ("Чўлпон-Отадаги")
-        // and is the same name, which its first half already stands for.
-        let second_half = |n: usize| {
-            turkic && n > 0 && question[question_words[n - 1].range.end..question_words[n].range.start] == *"-"
-        };
-        let names: HashSet<String> = question_words
-            .iter()
-            .enumerate()
-            .skip(1)
-            .filter(|&(n, w)| question[w.range.clone()].starts_with(char::is_uppercase) && !second_half(n))
-            .map(|(_, w)| w.lower.clone())
-            .collect();
-        // A word in capitals ("ASEAN") is an abbreviation, never a typo.
-        let acronyms: HashSet<String> = question_words
-            .iter()
-            .filter(|w| {
-                let surface = &question[w.range.clone()];
-                surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && surface.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-            })
-            .map(|w| w.lower.clone())
-            .collect();
-        // A known international organization is a name however it is written ("asean").
-        let world: HashSet<String> = question_words
-            .iter()
-            .filter(|w| language::is_world_organization(&w.lower))
-            .map(|w| w.lower.clone())
-            .collect();
-        // A Latin abbreviation names an organization even first ("ASEAN digital ministers…");
-        // Cyrillic ones are as often a generic body («СГГ», «МИД»), and stay ordinary words.
-        let mut names: HashSet<String> = names
-            .into_iter()
-            .chain(acronyms.iter().filter(|w| !is_cyrillic(w)).cloned())
-            .chain(world.iter().cloned())
-            .collect();
-        // "IT" in capitals is information technology, not the pronoun, unless the whole
-        // question is shouted.
-        let shouted = question_words.len() > 2 && question_words.iter().all(|w| acronyms.contains(&w.lower));
-        let keeps_it = acronyms.contains("it") && !shouted;
-        let acronyms: HashSet<String> = acronyms.into_iter().chain(world).collect();
+        let Surface { mut names, acronyms, keeps_it } = Surface::read(question, &question_words, turkic);
         let raw_stems: Vec<String> = raw.iter().map(|w| self.analyzer.stem(w)).collect();
         // An Uzbek name written in Cyrillic finds its curated Latin form ("Туркий кенгаш").
         let uzbek_latin: Vec<String> = if turkic && raw.iter().any(|w| is_cyrillic(w)) {
