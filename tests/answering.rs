@@ -568,3 +568,16 @@ fn a_name_written_out_in_full_weighs_about_as_much_as_its_abbreviation() {
     // seven-word name outweighed it.
     assert!(full < short, "full name {full}, abbreviation {short}");
 }
+
+#[test]
+fn a_how_many_question_is_not_answered_by_a_number_that_counts_something_else() {
+    let engine = one_document(
+        "The regional innovation forum in Samarkand brought together 240 participants.\n\n\
+         The member countries fund the digital skills programme.",
+    );
+    let count = |question: &str| answer(&engine, question, day(TODAY));
+    let participants = count("How many participants did the regional innovation forum bring together?");
+    assert!(participants.answered() && participants.hits[0].snippet.contains("240"));
+    let countries = count("How many countries did the regional innovation forum bring together?");
+    assert_ne!(countries.confidence, Confidence::Sure, "{:?}", countries.hits.first().map(|h| &h.snippet));
+}

@@ -10,8 +10,12 @@ use std::ops::Range;
 
 use super::kinds::Kinds;
 use super::lexicon::SPECIFIER_FACTOR;
-use super::units::{within, Sentence, StemTable, Token, Unit, UnitKind};
+use super::units::{Sentence, Unit, UnitKind};
 use super::{Candidate, Engine, Intent, QueryPlan};
+
+mod counting;
+
+use counting::{counted_heads, counted_stem, counts};
 
 /// Longest snippet, in characters, when several sentences are joined.
 const MAX_SNIPPET_CHARS: usize = 480;
@@ -32,11 +36,11 @@ const OTHER_ORGANIZATION_FACTOR: f32 = 0.45;
 /// Coverage kept by a quote that names another year or ordinal than the question's, and not
 /// the question's: it tells of another meeting ("1st … in Baku" for "the 4th meeting").
 const OTHER_SPECIFIER_FACTOR: f32 = 0.6;
+/// Coverage kept by a quote for a "how many" question whose numbers count other things
+/// ("Top 100 IT companies" for "how many countries").
+const UNCOUNTED_FACTOR: f32 = 0.75;
 /// Bonus of a sentence where a number counts what a "how many" question asks about.
 const COUNTED_BONUS: f32 = 0.08;
-/// How many words after a number may stand between it and the counted noun ("361
-/// first-year students").
-const COUNTED_WITHIN: usize = 3;
 
 /// One term group of the question with its stems as ids; `None` for a stem no unit holds,
 /// which no stem set can match.
@@ -75,6 +79,8 @@ pub(super) struct Resolved {
     asked: Kinds,
     /// The stem a "how many" question counts, if any.
     counted: Option<u32>,
+    /// The head stems of every spelling of what a "how many" question counts.
+    counted_heads: Vec<u32>,
     /// Every stem of every spelling of the question's concepts, for highlighting.
     wanted: HashSet<u32>,
     /// The groups naming an organization some unit is about, with its canonical name.
@@ -129,6 +135,7 @@ impl Resolved {
             groups,
             asked: Kinds::asked(plan.intent),
             counted: counted_stem(&engine.stems, plan),
+            counted_heads: counted_heads(&engine.stems, plan),
             wanted,
             organizations,
             intent: plan.intent,
@@ -237,6 +244,11 @@ impl Engine {
         coverage *= q.asked.without(held_by(quoted)).missing_factor();
         if self.about_other_organization(q, unit, &in_text) {
             coverage *= OTHER_ORGANIZATION_FACTOR;
+        }
+        // "How many countries…" is not answered by a number that counts companies.
+        let counts_asked = |s: &Sentence| q.counted_heads.iter().any(|&head| counts(unit, s, head));
+        if !q.counted_heads.is_empty() && held_by(quoted).contains(Kinds::NUMBER) && !quoted.iter().any(counts_asked) {
+            coverage *= UNCOUNTED_FACTOR;
         }
         if self.names_other_specifier(q, quoted) {
             coverage *= OTHER_SPECIFIER_FACTOR;
@@ -347,54 +359,7 @@ impl Engine {
     }
 }
 
-/// The stem of what a "how many" question counts; `None` when it counts nothing.
-fn counted_stem(stems: &StemTable, plan: &QueryPlan) -> Option<u32> {
-    plan.counted
-        .and_then(|n| plan.groups.get(n))
-        // The head of the question's own words: "first-year students" counts students,
-        // not years; synonyms ("first year", "study") would count other things.
-        .and_then(|g| g.direct.last().or_else(|| g.alternatives.first().and_then(|a| a.last())))
-        .and_then(|s| stems.get(s))
-}
-
-/// True when a number in the sentence is followed closely by what the question counts
-/// ("361 first-year *students*" for "how many students"), not only by other words ("the
-/// first 2 *years*").
-fn counts(unit: &Unit, sentence: &Sentence, counted: u32) -> bool {
-    let tokens = tokens_within(&unit.words, &sentence.range);
-    tokens.iter().enumerate().any(|(n, t)| {
-        unit.text[t.start as usize..t.end as usize].chars().all(|c| c.is_ascii_digit())
-            && tokens[n + 1..].iter().take(COUNTED_WITHIN).any(|next| next.stem == counted)
-    })
-}
-
-/// The tokens lying wholly within `range`.
-fn tokens_within<'t>(tokens: &'t [Token], range: &Range<usize>) -> &'t [Token] {
-    &tokens[within(tokens, range, |t| t.start as usize..t.end as usize)]
-}
-
 /// The kinds of answer some sentence of `sentences` holds.
 fn held_by(sentences: &[Sentence]) -> Kinds {
     sentences.iter().fold(Kinds::default(), |held, s| held.union(s.kinds))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn token(start: u32, end: u32) -> Token {
-        Token { start, end, stem: start }
-    }
-
-    #[test]
-    fn the_tokens_within_a_sentence_are_those_wholly_inside_it() {
-        // "ab cd. ef gh" with tokens at 0..2, 3..5, 7..9, 10..12.
-        let tokens = [token(0, 2), token(3, 5), token(7, 9), token(10, 12)];
-        let starts = |range: Range<usize>| tokens_within(&tokens, &range).iter().map(|t| t.start).collect::<Vec<_>>();
-        assert_eq!(starts(0..6), [0, 3]);
-        assert_eq!(starts(7..12), [7, 10]);
-        assert_eq!(starts(4..9), [7]);
-        assert!(starts(5..7).is_empty());
-        assert!(starts(1..4).is_empty());
-    }
 }
