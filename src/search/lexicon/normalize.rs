@@ -68,10 +68,16 @@ impl Lexicon {
             return None;
         }
         let pair = format!("{first} {second}");
-        self.translate(&pair).or_else(|| {
-            let latin = (turkic && is_cyrillic(first)).then(|| language::uzbek_latin(&pair)).flatten()?;
-            self.translate(&latin)
-        })
+        self.translate(&pair)
+            .or_else(|| {
+                let latin = (turkic && is_cyrillic(first)).then(|| language::uzbek_latin(&pair)).flatten()?;
+                self.translate(&latin)
+            })
+            // The second word takes the endings ("жумушчу тобу", "ishchi guruhi").
+            .or_else(|| {
+                let shorter = if turkic { language::without_suffixes(second) } else { Vec::new() };
+                shorter.iter().find_map(|s| self.translate(&format!("{first} {s}")))
+            })
     }
 
     /// English words for an Uzbek Cyrillic word through its Uzbek Latin spelling, as written
@@ -116,6 +122,8 @@ impl Lexicon {
             || (self.words.contains_key(lower) && !(cyrillic || turkic))
             || self.has_stem(&stem)
             || (cyrillic && self.phrases_by_first.contains_key(&stem))
+            // A curated one-word name ("Gebele") is not a word to translate.
+            || (turkic && self.knows_alone(lower))
         {
             return keep();
         }

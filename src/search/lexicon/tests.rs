@@ -264,3 +264,11 @@ fn a_russian_case_form_that_curated_text_uses_still_finds_the_curated_name() {
     let plan = lex.plan("встреча в Кыргызстане");
     assert!(plan.groups.iter().any(|g| g.entity.as_deref() == Some("Kyrgyzstan")), "{:?}", plan.groups);
 }
+
+#[test]
+fn turkic_endings_come_off_two_word_entries_and_azerbaijani_stems() {
+    let lex = lexicon();
+    let labels = |q: &str| lex.plan(q).groups.iter().map(|g| g.label.clone()).collect::<Vec<_>>();
+    assert_eq!(labels("жумушчу тобу кайсы"), labels("working group"));
+    assert!(labels("nazirliyin rəhbəri").contains(&"ministry".to_string()), "{:?}", labels("nazirliyin rəhbəri"));
+}
