@@ -10,6 +10,16 @@
 
 /// Regular inflected forms of a Russian noun, adjective or verb in its dictionary form (the
 /// word itself not included). Empty for other words.
+/// The short forms of an adjective in «-ный» («привлекательный» → «привлекателен»,
+/// «привлекательна», «привлекательно», «привлекательны»), from its base («привлекательн»).
+fn short_forms(base: &str) -> Vec<String> {
+    let Some(stem) = base.strip_suffix('н') else {
+        return Vec::new();
+    };
+    let masculine = format!("{}ен", stem.strip_suffix('ь').unwrap_or(stem));
+    vec![masculine, format!("{base}а"), format!("{base}о"), format!("{base}ы")]
+}
+
 pub fn russian_forms(word: &str) -> Vec<String> {
     let cut = |ending: &str| word.strip_suffix(ending).filter(|base| base.chars().count() >= 2);
     let with = |base: &str, endings: &[&str]| endings.iter().map(|e| format!("{base}{e}")).collect::<Vec<_>>();
@@ -42,7 +52,9 @@ pub fn russian_forms(word: &str) -> Vec<String> {
     // Adjectives and participles.
     for ending in ["ый", "ой"] {
         if let Some(base) = cut(ending) {
-            return with(base, &["ая", "ое", "ые", "ого", "ому", "ым", "ом", "ой", "ую", "ых", "ыми"]);
+            let mut forms = with(base, &["ая", "ое", "ые", "ого", "ому", "ым", "ом", "ой", "ую", "ых", "ыми"]);
+            forms.extend(short_forms(base));
+            return forms;
         }
     }
     if let Some(base) = cut("ий") {
@@ -90,6 +102,8 @@ mod tests {
         assert!(russian_forms("информация").contains(&"информации".to_string()));
         assert!(russian_forms("цифровой").contains(&"цифровых".to_string()));
         assert!(russian_forms("строить").contains(&"строит".to_string()));
+        assert!(russian_forms("привлекательный").contains(&"привлекателен".to_string()));
+        assert!(russian_forms("важный").contains(&"важна".to_string()));
         // Latin words and one-letter words have no Russian forms.
         assert!(russian_forms("digital").is_empty());
         assert!(russian_forms("и").is_empty());

@@ -19,7 +19,8 @@ pub struct Intent {
 }
 
 /// Russian words that ask "when", "where", "how many", "next": intent, not topic.
-pub(super) const RUSSIAN_INTENT_PREFIXES: &[&str] = &["когда", "где", "сколько", "следующ", "ближайш", "предстоящ"];
+pub(super) const RUSSIAN_INTENT_PREFIXES: &[&str] =
+    &["когда", "где", "сколько", "следующ", "ближайш", "предстоящ", "город", "год"];
 
 pub(super) fn detect_intent(lowers: &[String]) -> Intent {
     let lowers = &without_conjunctions(lowers);
@@ -32,7 +33,8 @@ pub(super) fn detect_intent(lowers: &[String]) -> Intent {
         when: has(&["when", "date", "dates"], &["когда", "дата", "дату", "числа"])
             || lowers
                 .windows(2)
-                .any(|w| (w[0] == "what" || w[0] == "which") && ["year", "day", "month"].contains(&w[1].as_str())),
+                .any(|w| (w[0] == "what" || w[0] == "which") && ["year", "day", "month"].contains(&w[1].as_str()))
+            || asks_which(lowers, &["год", "месяц", "день", "дня", "числ", "year", "month", "day", "date", "number"]),
         who: has(&["who", "whom", "whose"], &[])
             || lowers.iter().any(|w| {
                 [
@@ -70,7 +72,8 @@ pub(super) fn detect_intent(lowers: &[String]) -> Intent {
             ],
             &["бюджет", "стоимост", "стоит", "финансирова", "расход", "затрат"],
         ) || asks_how_much_money(lowers),
-        place: has(&["where", "city", "venue", "location"], &["где", "город"]),
+        place: has(&["where", "city", "venue", "location"], &["где", "город"])
+            || asks_which(lowers, &["стран", "мест", "country", "place", "city"]),
         count: lowers.windows(2).any(|w| w[0] == "how" && ["many", "much", "often"].contains(&w[1].as_str()))
             || has(&["number", "headcount", "quantity"], &["сколько"]),
         list: has(&["list", "all", "every"], &["список", "перечисл", "какие"])
@@ -133,6 +136,12 @@ fn without_conjunctions(lowers: &[String]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// «в каком году», «какого числа», «в какой стране»: «какой» in any case before a word of
+/// time or place (by its stem's start), as written or as a dictionary gave it in English.
+fn asks_which(lowers: &[String], nouns: &[&str]) -> bool {
+    lowers.windows(2).any(|w| w[0].starts_with("как") && nouns.iter().any(|n| w[1].starts_with(n)))
 }
 
 /// "USD rate today?", «курс доллара», "weather in Tashkent": today's market or weather, which

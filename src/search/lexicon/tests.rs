@@ -98,6 +98,22 @@ fn when_and_where_inside_a_clause_do_not_ask_for_a_date_or_place() {
 }
 
 #[test]
+fn russian_which_year_city_or_day_asks_for_a_date_or_place_and_weighs_nothing() {
+    let lex = lexicon();
+    for (question, when, place) in [
+        ("в каком году прошла встреча", true, false),
+        ("в каком городе прошла встреча", false, true),
+        ("какого числа встреча", true, false),
+    ] {
+        let plan = lex.plan(question);
+        assert_eq!((plan.intent.when, plan.intent.place), (when, place), "{question}");
+        let labels: Vec<&str> = plan.groups.iter().map(|g| g.label.as_str()).collect();
+        let asking = ["год", "город", "числ", "year", "city", "date", "number"];
+        assert!(labels.iter().all(|l| !asking.iter().any(|w| l.contains(w))), "{question}: {labels:?}");
+    }
+}
+
+#[test]
 fn unknown_words_weigh_most() {
     let lex = lexicon();
     let plan = lex.plan("football almaty");

@@ -384,6 +384,8 @@ pub const RUSSIAN_STOP_WORDS: &[&str] = &[
     "это",
     "была",
     "были",
+    "какого",
+    "какому",
     // «вместе с» is "with": the documents say "jointly", "in cooperation with", "together".
     "вместе",
 ];
