@@ -137,8 +137,9 @@ pub fn is_turkic_function_word(lower: &str) -> bool {
         include_str!("../data/turkic-stop-words.txt").lines().filter(|l| !l.starts_with('#')).collect()
     });
     // Uzbek Cyrillic shares the Latin entries ("асосан": "asosan").
+    let cyrillic = || lower.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
     words.contains(lower)
-        || super::uzbek_latin(lower).is_some_and(|latin| latin != lower && words.contains(latin.as_str()))
+        || (cyrillic() && super::uzbek_latin(lower).is_some_and(|latin| words.contains(latin.as_str())))
 }
 
 /// Full names of international organizations as a question may write them out, each with its
