@@ -187,7 +187,13 @@ fn asks_live_data(lowers: &[String]) -> bool {
         &["weather", "forecast", "погода", "погоду", "погоды", "ob-havo", "obhavo", "havo", "hava", "ырайы", "райы"];
     let currency =
         lowers.iter().any(|w| CURRENCY.contains(&w.as_str()) || CURRENCY_PREFIXES.iter().any(|p| w.starts_with(p)));
-    let rate = lowers.iter().any(|w| RATE.contains(&w.as_str()));
+    // "Bu gün dollar neçəyədir?": a currency today is its rate, asked without the word.
+    const TODAY: &[&str] = &["today", "сегодня", "bugun", "bugün", "бүгін", "бүгүн", "бугун"];
+    let today = lowers.iter().any(|w| TODAY.contains(&w.as_str()))
+        || lowers
+            .windows(2)
+            .any(|w| ["bu", "this"].contains(&w[0].as_str()) && ["gün", "gun", "kun", "day"].contains(&w[1].as_str()));
+    let rate = lowers.iter().any(|w| RATE.contains(&w.as_str())) || today;
     (currency && rate) || lowers.iter().any(|w| WEATHER.contains(&w.as_str()))
 }
 

@@ -288,3 +288,11 @@ fn turkic_endings_come_off_two_word_entries_and_azerbaijani_stems() {
     assert_eq!(labels("жумушчу тобу кайсы"), labels("working group"));
     assert!(labels("nazirliyin rəhbəri").contains(&"ministry".to_string()), "{:?}", labels("nazirliyin rəhbəri"));
 }
+
+#[test]
+fn a_currency_asked_for_today_is_live_data() {
+    let lex = lexicon();
+    assert!(lex.plan("Bu gün dollar neçəyədir?").intent.live_data);
+    assert!(lex.plan("доллар сегодня").intent.live_data);
+    assert!(!lex.plan("How many dollars will Selectel invest in Almaty?").intent.live_data);
+}
