@@ -386,6 +386,8 @@ pub const RUSSIAN_STOP_WORDS: &[&str] = &[
     "были",
     "какого",
     "какому",
+    // «согласно статье» is "according to the article".
+    "согласно",
     // «вместе с» is "with": the documents say "jointly", "in cooperation with", "together".
     "вместе",
 ];
