@@ -177,7 +177,7 @@ pub fn answer(engine: &Engine, question: &str, today: NaiveDate) -> Answer {
         "ranked"
     );
 
-    if intent.live_data {
+    if intent.live_data || intent.page_request {
         return Answer {
             question: question.to_string(),
             confidence: Confidence::Declined,

@@ -16,6 +16,9 @@ pub struct Intent {
     pub define: bool,
     /// Live data no document holds: an exchange rate, the weather.
     pub live_data: bool,
+    /// A request about the web page or the asker's own doing rather than about cooperation:
+    /// cookies, logging in, a WhatsApp channel, "how do I…".
+    pub page_request: bool,
 }
 
 /// Russian words that ask "when", "where", "how many", "next": intent, not topic.
@@ -84,6 +87,7 @@ pub(super) fn detect_intent(lowers: &[String]) -> Intent {
         ),
         define: is_definition_question(lowers),
         live_data: asks_live_data(lowers),
+        page_request: asks_about_the_page(lowers),
     }
 }
 
@@ -195,6 +199,18 @@ fn asks_live_data(lowers: &[String]) -> bool {
             .any(|w| ["bu", "this"].contains(&w[0].as_str()) && ["gün", "gun", "kun", "day"].contains(&w[1].as_str()));
     let rate = lowers.iter().any(|w| RATE.contains(&w.as_str())) || today;
     (currency && rate) || lowers.iter().any(|w| WEATHER.contains(&w.as_str()))
+}
+
+/// "Accept all cookies", "How do I log in to leave a comment?", «Подпишитесь на наш канал в
+/// WhatsApp»: the clutter of a news page, or how-to help the knowledge never gives.
+fn asks_about_the_page(lowers: &[String]) -> bool {
+    const PAGE: &[&str] = &["cookie", "cookies", "куки", "whatsapp", "login", "подпишитесь", "abone"];
+    let page = lowers.iter().any(|w| PAGE.contains(&w.as_str()));
+    let how_do_i = lowers.windows(3).any(|w| {
+        w[0] == "how" && ["do", "can", "should"].contains(&w[1].as_str()) && w[2] == "i"
+            || w[0] == "log" && w[1] == "in"
+    }) || lowers.windows(2).any(|w| w[0] == "как" && w[1] == "мне");
+    page || how_do_i
 }
 
 /// "How much has X invested", «сколько вложили»: a sum of money, asked with a verb of paying.

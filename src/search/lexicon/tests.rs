@@ -296,3 +296,12 @@ fn a_currency_asked_for_today_is_live_data() {
     assert!(lex.plan("доллар сегодня").intent.live_data);
     assert!(!lex.plan("How many dollars will Selectel invest in Almaty?").intent.live_data);
 }
+
+#[test]
+fn page_clutter_and_how_to_requests_are_no_questions_about_the_knowledge() {
+    let lex = lexicon();
+    assert!(lex.plan("Accept all cookies").intent.page_request);
+    assert!(lex.plan("how do i post a comment under the SCO article").intent.page_request);
+    assert!(lex.plan("Подпишитесь на наш канал в WhatsApp").intent.page_request);
+    assert!(!lex.plan("How did the SCO ministers comment on the forum?").intent.page_request);
+}
