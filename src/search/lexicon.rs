@@ -205,15 +205,13 @@ impl Lexicon {
             }
             // «1я», «3м»: the ending written onto the number.
             let digits = raw[i].chars().take_while(char::is_ascii_digit).count();
-            if let Some(ordinal) = (digits > 0).then(|| language::marked_ordinal(&raw[i][..digits], &raw[i][digits..]))
+            let marked = digits > 0 && (digits < raw[i].len() || turkic && marks_ordinal(question, &question_words, i));
+            if let Some(ordinal) =
+                marked.then(|| language::marked_ordinal(&raw[i][..digits], &raw[i][digits..])).flatten()
             {
-                if let Some(ordinal) =
-                    ordinal.filter(|_| digits < raw[i].len() || turkic && marks_ordinal(question, &question_words, i))
-                {
-                    lowers.push(ordinal);
-                    i += 1;
-                    continue;
-                }
+                lowers.push(ordinal);
+                i += 1;
+                continue;
             }
             let alias = self.alias_span(&raw[i..]).or_else(|| self.alias_span(uzbek_latin.get(i..)?));
             if let Some((span, words)) = alias {

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::is_apostrophe;
+use crate::search::is_cyrillic;
 
 type Table = HashMap<&'static str, Vec<&'static str>>;
 
@@ -137,9 +138,8 @@ pub fn is_turkic_function_word(lower: &str) -> bool {
         include_str!("../data/turkic-stop-words.txt").lines().filter(|l| !l.starts_with('#')).collect()
     });
     // Uzbek Cyrillic shares the Latin entries ("асосан": "asosan").
-    let cyrillic = || lower.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
     words.contains(lower)
-        || (cyrillic() && super::uzbek_latin(lower).is_some_and(|latin| words.contains(latin.as_str())))
+        || (is_cyrillic(lower) && super::uzbek_latin(lower).is_some_and(|latin| words.contains(latin.as_str())))
 }
 
 /// Full names of international organizations as a question may write them out, each with its

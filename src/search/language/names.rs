@@ -64,7 +64,7 @@ pub fn uzbek_latin(lower: &str) -> Option<String> {
             'в' => "v",
             'г' | 'ғ' => "g",
             'д' => "d",
-            // At the start of a word (and after a vowel) Uzbek writes е as "ye".
+            // At the start of a word Uzbek writes е as "ye".
             'е' if n == 0 => "ye",
             'е' | 'э' => "e",
             'ё' => "yo",
