@@ -457,6 +457,23 @@ fn a_budget_question_is_declined_where_no_sum_is_stated() {
 }
 
 #[test]
+fn a_how_many_question_is_declined_where_no_number_is_stated() {
+    let engine = one_document(
+        "Schools across the country were connected to the Internet within the Giga initiative.\n\n\
+         The regional innovation forum brought together 240 participants in Samarkand.",
+    );
+    for question in [
+        "How many schools were connected to the Internet through the Giga initiative?",
+        "Сколько школ подключили к интернету по инициативе Giga?",
+    ] {
+        let a = answer(&engine, question, day(TODAY));
+        assert_eq!(a.confidence, Confidence::Declined, "{question}: {:?}", a.hits.first().map(|h| &h.snippet));
+    }
+    let known = answer(&engine, "How many participants did the regional innovation forum bring together?", day(TODAY));
+    assert!(known.hits.first().is_some_and(|h| h.snippet.contains("240")), "{:?}", known.hits.first());
+}
+
+#[test]
 fn words_scattered_over_a_long_passage_do_not_make_a_sure_answer() {
     let filler = "The delegations exchanged views on broadband, cybersecurity, e-government services, digital \
                   skills for civil servants, satellite links, postal logistics and the harmonisation of spectrum \

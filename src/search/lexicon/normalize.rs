@@ -35,8 +35,10 @@ impl Lexicon {
         if let Some(word) = self.name_keys.get(&key) {
             return (word != lower).then(|| word.clone());
         }
+        // A near spelling stands for a name, not for a common English word: «дает» (gives),
+        // spelt "daet", is not a transposed "date".
         let near = self.name_typos.closest(&key, false, |_| true)?;
-        self.name_keys.get(near).cloned()
+        self.name_keys.get(near).filter(|word| !is_common_english_word(word)).cloned()
     }
 
     /// English words for a foreign word, preferring a translation the index knows.

@@ -305,3 +305,13 @@ fn page_clutter_and_how_to_requests_are_no_questions_about_the_knowledge() {
     assert!(lex.plan("Подпишитесь на наш канал в WhatsApp").intent.page_request);
     assert!(!lex.plan("How did the SCO ministers comment on the forum?").intent.page_request);
 }
+
+#[test]
+fn a_near_transliteration_finds_names_not_common_english_words() {
+    let lex = lexicon_of(&["The date was set by Sadikov."]);
+    assert_eq!(lex.name("садиков").as_deref(), Some("sadikov"));
+    assert_eq!(lex.name("садыков").as_deref(), Some("sadikov"));
+    // «дает» (gives) spells "daet", a transposed "date": no name, and no "when" question.
+    assert_eq!(lex.name("дает"), None);
+    assert!(!lex.plan("что дает сотрудничество").intent.when);
+}
