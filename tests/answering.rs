@@ -471,6 +471,13 @@ fn a_how_many_question_is_declined_where_no_number_is_stated() {
     }
     let known = answer(&engine, "How many participants did the regional innovation forum bring together?", day(TODAY));
     assert!(known.hits.first().is_some_and(|h| h.snippet.contains("240")), "{:?}", known.hits.first());
+    // A neighbouring sentence whose number counts other things supplies no answer.
+    let one_paragraph = one_document(
+        "Schools across the country were connected to the Internet within the Giga initiative. \
+         The regional innovation forum brought together 240 participants in Samarkand.",
+    );
+    let a = answer(&one_paragraph, "How many schools were connected through the Giga initiative?", day(TODAY));
+    assert_eq!(a.confidence, Confidence::Declined, "{:?}", a.hits.first().map(|h| &h.snippet));
 }
 
 #[test]

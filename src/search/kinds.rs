@@ -114,7 +114,8 @@ pub(super) fn has_date(lowers: &[&str]) -> bool {
     lowers.iter().any(|w| (w.len() == 4 && w.starts_with(['1', '2']) && w.parse::<u32>().is_ok()) || is_month_name(w))
 }
 
-const NUMBER_WORDS: &[&str] = &[
+/// Number words that state a quantity ("three meetings").
+pub(super) const NUMBER_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twofold", "hundred", "million",
 ];
 

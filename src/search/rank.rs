@@ -38,7 +38,7 @@ const OTHER_ORGANIZATION_FACTOR: f32 = 0.45;
 const OTHER_SPECIFIER_FACTOR: f32 = 0.6;
 /// Coverage kept by a quote for a "how many" question whose numbers count other things
 /// ("Top 100 IT companies" for "how many countries").
-const UNCOUNTED_FACTOR: f32 = 0.75;
+const UNCOUNTED_FACTOR: f32 = 0.6;
 /// Bonus of a sentence where a number counts what a "how many" question asks about.
 const COUNTED_BONUS: f32 = 0.08;
 
@@ -310,8 +310,14 @@ impl Engine {
         // Grow the window while a neighbour adds matched weight and the snippet stays short.
         // A neighbour that supplies what the question asks for and the window lacks (the date
         // of a "when" question, the number of a "how many") is worth more than any match.
+        // A number that counts other things than a "how many" question does supplies nothing.
         let supplies = |i: usize, window: &Range<usize>| -> bool {
-            asked.without(held_by(&unit.sentences[window.clone()])).shared(unit.sentences[i].kinds).count() > 0
+            let sentence = &unit.sentences[i];
+            let mut supplied = asked.without(held_by(&unit.sentences[window.clone()])).shared(sentence.kinds);
+            if !q.counted_heads.is_empty() && !q.counted_heads.iter().any(|&head| counts(unit, sentence, head)) {
+                supplied = supplied.without(Kinds::NUMBER);
+            }
+            supplied.count() > 0
         };
         let value = |i: usize, window: &Range<usize>| scores[i].0 + if supplies(i, window) { 100.0 } else { 0.0 };
         while window.len() < 3 {

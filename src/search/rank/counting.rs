@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use crate::search::kinds::NUMBER_WORDS;
 use crate::search::units::{within, Sentence, StemTable, Token, Unit};
 use crate::search::QueryPlan;
 
@@ -35,12 +36,13 @@ pub(super) fn counted_heads(stems: &StemTable, plan: &QueryPlan) -> Vec<u32> {
 }
 
 /// True when a number in the sentence is followed closely by what the question counts
-/// ("361 first-year *students*" for "how many students"), not only by other words ("the
+/// ("361 first-year *students*", "three *meetings*" for "how many students", "how many meetings"), not only by other words ("the
 /// first 2 *years*").
 pub(super) fn counts(unit: &Unit, sentence: &Sentence, counted: u32) -> bool {
     let tokens = tokens_within(&unit.words, &sentence.range);
     tokens.iter().enumerate().any(|(n, t)| {
-        unit.text[t.start as usize..t.end as usize].chars().all(|c| c.is_ascii_digit())
+        let word = &unit.text[t.start as usize..t.end as usize];
+        (word.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word)))
             && tokens[n + 1..].iter().take(COUNTED_WITHIN).any(|next| next.stem == counted)
     })
 }
