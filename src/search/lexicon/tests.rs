@@ -315,3 +315,13 @@ fn a_near_transliteration_finds_names_not_common_english_words() {
     assert_eq!(lex.name("дает"), None);
     assert!(!lex.plan("что дает сотрудничество").intent.when);
 }
+
+#[test]
+fn time_asks_when_only_after_the_question_word() {
+    let lex = lexicon();
+    assert!(lex.plan("Şura nə vaxt yaradıldı?").intent.when);
+    assert!(lex.plan("Konsey ne zaman kuruldu?").intent.when);
+    // "son vaxtlar", "son zamanlarda": recently, no date asked.
+    assert!(!lex.plan("son vaxtlar İKT sahəsində nə baş verir?").intent.when);
+    assert!(!lex.plan("Son zamanlarda Türk Konseyi ne yaptı?").intent.when);
+}
