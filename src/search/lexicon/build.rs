@@ -33,6 +33,8 @@ impl Lexicon {
             targets: Vec::new(),
             name_keys: HashMap::new(),
             name_typos: TypoIndex::new([]),
+            russian_typos: TypoIndex::new([]),
+            russian_words: HashMap::new(),
             russian_stems: HashMap::new(),
             world_names: Vec::new(),
         };
@@ -79,7 +81,10 @@ impl Lexicon {
         keys.sort();
         lexicon.name_typos = TypoIndex::new(keys.into_iter().map(|k| (k.clone(), 1)));
         lexicon.words = words_seen;
-        lexicon.russian_stems = lexicon.russian_dictionary_by_stem();
+        (lexicon.russian_stems, lexicon.russian_words) = lexicon.russian_dictionary_by_stem();
+        let mut russian: Vec<&String> = lexicon.russian_stems.keys().collect();
+        russian.sort();
+        lexicon.russian_typos = TypoIndex::new(russian.into_iter().map(|stem| (stem.clone(), 1)));
         let stems = |text: &str| lexicon.analyzer.stems(text);
         let mut world_names: Vec<(Vec<String>, Vec<String>)> =
             language::world_organization_names().map(|(name, english)| (stems(name), stems(english))).collect();
@@ -88,19 +93,25 @@ impl Lexicon {
         lexicon
     }
 
-    /// The Russian dictionary keyed by the stems of each word and its inflected forms; where
-    /// two words share a stem, the first in sorted order wins, so builds are reproducible.
-    fn russian_dictionary_by_stem(&self) -> HashMap<String, &'static [&'static str]> {
+    /// The Russian dictionary keyed by the stems of each word and its inflected forms, and
+    /// the dictionary word of each such stem; where two words share a stem, the first in
+    /// sorted order wins, so builds are reproducible.
+    fn russian_dictionary_by_stem(&self) -> (HashMap<String, &'static [&'static str]>, HashMap<String, String>) {
         let mut entries: Vec<_> = language::russian_dictionary().collect();
         entries.sort();
         let mut by_stem = HashMap::new();
+        let mut words = HashMap::new();
         for (russian, english) in entries {
             let forms = std::iter::once(russian.to_string()).chain(language::russian_forms(russian));
             for form in forms {
-                by_stem.entry(self.analyzer.stem(&form)).or_insert(english);
+                let stem = self.analyzer.stem(&form);
+                if !russian.contains(' ') {
+                    words.entry(stem.clone()).or_insert_with(|| russian.to_string());
+                }
+                by_stem.entry(stem).or_insert(english);
             }
         }
-        by_stem
+        (by_stem, words)
     }
 
     /// Adds the inflected forms of each one-word Russian form whose stem differs from the

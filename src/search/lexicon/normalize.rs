@@ -64,6 +64,22 @@ impl Lexicon {
         self.choose_translation(self.russian_stems.get(stem)?)
     }
 
+    /// The dictionary word a misspelt Russian word stands for («агенством» for «агентство»),
+    /// through the dictionary stem one edit away. Only long stems: among short ones, one edit
+    /// turns a word into another real word.
+    fn correct_russian(&self, stem: &str) -> Option<String> {
+        const SHORTEST_STEM: usize = 6;
+        if stem.chars().count() < SHORTEST_STEM {
+            return None;
+        }
+        let near = self.russian_typos.closest(stem, true, |_| true)?;
+        if strsim::damerau_levenshtein(stem, near) > 1 {
+            return None;
+        }
+        // A dictionary word translates, so normalising the correction goes no deeper.
+        self.russian_words.get(near).filter(|word| language::to_english(word).is_some()).cloned()
+    }
+
     /// English words for two foreign words that a dictionary lists as one entry.
     pub(super) fn translate_pair(&self, first: &str, second: &str, turkic: bool) -> Option<Vec<String>> {
         if !(turkic || is_cyrillic(first)) || self.words.contains_key(first) {
@@ -167,6 +183,10 @@ impl Lexicon {
             }
             if let Some(known) = cyrillic.then(|| self.known_russian_prefix(&stem)).flatten() {
                 return (vec![known], false);
+            }
+            // A misspelt Russian word reads as the word it misspells.
+            if let Some(word) = (cyrillic && !turkic).then(|| self.correct_russian(&stem)).flatten() {
+                return self.normalize(&word, turkic, acronym);
             }
         }
         // "organised", "programme", "centre": the knowledge may spell it the American way.
