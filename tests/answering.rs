@@ -481,6 +481,22 @@ fn a_how_many_question_is_declined_where_no_number_is_stated() {
 }
 
 #[test]
+fn an_ordinal_in_words_picks_its_meeting_and_declines_another() {
+    let engine = one_document(
+        "In March 2021, the third meeting of the Expert Group was held to agree on the draft plan.\n\n\
+         The digital skills programme received $2 million from the partners.",
+    );
+    let known = answer(&engine, "When was the third meeting of the Expert Group held?", day(TODAY));
+    assert!(known.hits.first().is_some_and(|h| h.snippet.contains("March 2021")), "{:?}", known.hits.first());
+    for question in
+        ["When was the fourth meeting of the Expert Group held?", "Когда прошло четвёртое заседание экспертной группы?"]
+    {
+        let a = answer(&engine, question, day(TODAY));
+        assert_eq!(a.confidence, Confidence::Declined, "{question}: {:?}", a.hits.first().map(|h| &h.snippet));
+    }
+}
+
+#[test]
 fn words_scattered_over_a_long_passage_do_not_make_a_sure_answer() {
     let filler = "The delegations exchanged views on broadband, cybersecurity, e-government services, digital \
                   skills for civil servants, satellite links, postal logistics and the harmonisation of spectrum \

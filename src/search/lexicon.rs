@@ -135,9 +135,10 @@ const UNKNOWN_TURKIC_WORD_FACTOR: f32 = 0.3;
 /// specifier weighs this many times its weight.
 pub const SPECIFIER_FACTOR: f32 = 2.0;
 
-/// True for a year ("2025") or an ordinal ("4th") as the analyser spells them.
+/// True for a year ("2025") or an ordinal, as the analyser spells it ("4th") or in words
+/// ("fourth", «четвёртое»), which the analyser stems to the same.
 fn is_specifier(word: &str) -> bool {
-    specifier_kind(word).is_some()
+    specifier_kind(word).is_some() || language::ordinal(word).is_some()
 }
 
 /// What kind of specifier a stem is: `Some(true)` for an ordinal ("4th"), `Some(false)` for a

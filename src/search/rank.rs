@@ -126,7 +126,10 @@ impl Resolved {
             .iter()
             .filter(|g| g.specifier)
             .filter_map(|g| {
-                let ordinal = super::lexicon::specifier_kind(g.direct.first()?)?;
+                // A Russian ordinal in words has no direct stems; its first spelling is the
+                // English ordinal.
+                let stem = g.direct.first().or_else(|| g.alternatives.first()?.first())?;
+                let ordinal = super::lexicon::specifier_kind(stem)?;
                 Some((ordinal, g.all_alternatives().flatten().filter_map(|s| engine.stems.get(s)).collect()))
             })
             .collect();
