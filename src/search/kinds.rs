@@ -111,7 +111,23 @@ pub(crate) fn speaks_of_future(lowers: &[&str]) -> bool {
 
 /// True when the words name a year or a month ("2019", "October 7").
 pub(super) fn has_date(lowers: &[&str]) -> bool {
-    lowers.iter().any(|w| (w.len() == 4 && w.starts_with(['1', '2']) && w.parse::<u32>().is_ok()) || is_month_name(w))
+    lowers.iter().any(|w| is_year(w) || is_month_name(w))
+}
+
+/// The positions of the words that state a date: years, months and the days beside them
+/// ("October 7", "9 November 2017").
+pub(super) fn date_words(lowers: &[&str]) -> Vec<usize> {
+    let is_month = |i: usize| lowers.get(i).is_some_and(|w| is_month_name(w));
+    let is_day = |i: usize| {
+        lowers[i].len() <= 2
+            && lowers[i].bytes().all(|b| b.is_ascii_digit())
+            && (is_month(i + 1) || (i > 0 && is_month(i - 1)))
+    };
+    (0..lowers.len()).filter(|&i| is_year(lowers[i]) || is_month(i) || is_day(i)).collect()
+}
+
+fn is_year(lower: &str) -> bool {
+    lower.len() == 4 && lower.starts_with(['1', '2']) && lower.parse::<u32>().is_ok()
 }
 
 /// Number words that state a quantity ("three meetings").
@@ -174,16 +190,16 @@ const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "в", "во"];
 /// True when a capitalised word that is not a month follows "in" or "at", directly or after
 /// "the" ("in Tashkent", "at the Palace", "в Баку").
 fn has_place(words: &[(&str, &str)]) -> bool {
-    words.iter().enumerate().any(|(i, (_, lower))| {
-        if !PLACE_PREPOSITIONS.contains(lower) {
-            return false;
-        }
-        let next = match words.get(i + 1) {
-            Some((_, "the")) => words.get(i + 2),
-            other => other,
-        };
-        next.is_some_and(|(written, lower)| starts_upper(written) && !is_month_name(lower))
-    })
+    !place_words(words).is_empty()
+}
+
+/// The positions of the words that say where: the capitalised word after "in" or "at".
+pub(super) fn place_words(words: &[(&str, &str)]) -> Vec<usize> {
+    (0..words.len())
+        .filter(|&i| PLACE_PREPOSITIONS.contains(&words[i].1))
+        .map(|i| if words.get(i + 1).is_some_and(|(_, w)| *w == "the") { i + 2 } else { i + 1 })
+        .filter(|&at| words.get(at).is_some_and(|(written, lower)| starts_upper(written) && !is_month_name(lower)))
+        .collect()
 }
 
 /// Words that introduce a person by office.
@@ -283,6 +299,17 @@ mod tests {
         assert!(kinds("Выделено 100 млн рублей.").contains(Kinds::AMOUNT));
         assert!(!kinds("The forum brought together 240 participants.").contains(Kinds::AMOUNT));
         assert!(!kinds("The dollar remained strong.").contains(Kinds::AMOUNT));
+    }
+
+    #[test]
+    fn the_words_of_a_date_and_a_place_are_found_for_comparing_with_the_question() {
+        let text = "The 2nd meeting was held on 9 November 2017 in Istanbul by 3 ministers.";
+        let words = words(text);
+        let pairs: Vec<(&str, &str)> = words.iter().map(|w| (&text[w.range.clone()], w.lower.as_str())).collect();
+        let lowers: Vec<&str> = pairs.iter().map(|(_, lower)| *lower).collect();
+        let at = |positions: Vec<usize>| positions.into_iter().map(|i| pairs[i].0).collect::<Vec<_>>();
+        assert_eq!(at(date_words(&lowers)), ["9", "November", "2017"]);
+        assert_eq!(at(place_words(&pairs)), ["Istanbul"]);
     }
 
     #[test]

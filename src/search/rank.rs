@@ -244,13 +244,14 @@ impl Engine {
         let [mut coverage, text_coverage, quote] = self.coverage(q, unit, &in_text, &in_quote, &in_context);
         let quote = quote.min(coverage);
         coverage = coverage * (1.0 - QUOTE_BLEND) + quote * QUOTE_BLEND;
-        coverage *= q.asked.without(held_by(quoted)).missing_factor();
+        coverage *= q.asked.without(q.held_by(quoted)).missing_factor();
         if self.about_other_organization(q, unit, &in_text) {
             coverage *= OTHER_ORGANIZATION_FACTOR;
         }
         // "How many countries…" is not answered by a number that counts companies.
         let counts_asked = |s: &Sentence| q.counted_heads.iter().any(|&head| counts(unit, s, head));
-        if !q.counted_heads.is_empty() && held_by(quoted).contains(Kinds::NUMBER) && !quoted.iter().any(counts_asked) {
+        if !q.counted_heads.is_empty() && q.held_by(quoted).contains(Kinds::NUMBER) && !quoted.iter().any(counts_asked)
+        {
             coverage *= UNCOUNTED_FACTOR;
         }
         if self.names_other_specifier(q, quoted) {
@@ -292,11 +293,12 @@ impl Engine {
                 .map(|(g, _)| g.weight * g.credit_in(&sentence.stems))
                 .sum();
             // A bonus for holding what is asked, and a discount for lacking it.
-            let mut wanted = 0.08 * asked.shared(sentence.kinds).count() as f32;
+            let kinds = q.kinds_of(sentence);
+            let mut wanted = 0.08 * asked.shared(kinds).count() as f32;
             if q.counted.is_some_and(|counted| counts(unit, sentence, counted)) {
                 wanted += COUNTED_BONUS;
             }
-            (matched * asked.without(sentence.kinds).sentence_factor(), wanted)
+            (matched * asked.without(kinds).sentence_factor(), wanted)
         };
         let scores: Vec<(f32, f32)> = (0..unit.sentences.len()).map(sentence_score).collect();
         let best = (0..scores.len())
@@ -316,7 +318,7 @@ impl Engine {
         // A number that counts other things than a "how many" question does supplies nothing.
         let supplies = |i: usize, window: &Range<usize>| -> bool {
             let sentence = &unit.sentences[i];
-            let mut supplied = asked.without(held_by(&unit.sentences[window.clone()])).shared(sentence.kinds);
+            let mut supplied = asked.without(q.held_by(&unit.sentences[window.clone()])).shared(q.kinds_of(sentence));
             if !q.counted_heads.is_empty() && !q.counted_heads.iter().any(|&head| counts(unit, sentence, head)) {
                 supplied = supplied.without(Kinds::NUMBER);
             }
@@ -368,7 +370,24 @@ impl Engine {
     }
 }
 
-/// The kinds of answer some sentence of `sentences` holds.
-fn held_by(sentences: &[Sentence]) -> Kinds {
-    sentences.iter().fold(Kinds::default(), |held, s| held.union(s.kinds))
+impl Resolved {
+    /// The kinds of answer a sentence holds for this question: a date or a place the
+    /// question names itself ("the 2026 meeting" for "when is the 2026 meeting") tells it
+    /// nothing new.
+    fn kinds_of(&self, sentence: &Sentence) -> Kinds {
+        let only_asked = |stems: &[u32]| stems.iter().all(|stem| self.wanted.contains(stem));
+        let mut kinds = sentence.kinds;
+        if only_asked(&sentence.dates) {
+            kinds = kinds.without(Kinds::DATE);
+        }
+        if only_asked(&sentence.places) {
+            kinds = kinds.without(Kinds::PLACE);
+        }
+        kinds
+    }
+
+    /// The kinds of answer some sentence of `sentences` holds.
+    fn held_by(&self, sentences: &[Sentence]) -> Kinds {
+        sentences.iter().fold(Kinds::default(), |held, s| held.union(self.kinds_of(s)))
+    }
 }

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::kinds::Kinds;
+use super::kinds::{date_words, place_words, Kinds};
 use super::text::{is_stop_word, sentences, words, Analyzer, Word};
 use crate::knowledge::Knowledge;
 
@@ -63,6 +63,10 @@ pub(super) struct Sentence {
     pub stems: Vec<u32>,
     /// What kind of answer it holds (a date, a number, a place, a person).
     pub kinds: Kinds,
+    /// The stems of the words that state its date and its place (see [`date_words`] and
+    /// [`place_words`]): a date or place the question names itself answers nothing.
+    pub dates: Vec<u32>,
+    pub places: Vec<u32>,
     /// Whether it opens by pointing back at the sentence before it (see [`refers_back`]).
     pub refers_back: bool,
 }
@@ -187,7 +191,11 @@ impl Builder<'_> {
                 let inside = within(&text_words, &range, |w| w.range.clone());
                 let written: Vec<(&str, &str)> =
                     text_words[inside.clone()].iter().map(|w| (&text[w.range.clone()], w.lower.as_str())).collect();
+                let lowers: Vec<&str> = written.iter().map(|(_, lower)| *lower).collect();
+                let stems_at = |positions: Vec<usize>| positions.into_iter().map(|i| ids[inside.start + i]).collect();
                 Sentence {
+                    dates: stems_at(date_words(&lowers)),
+                    places: stems_at(place_words(&written)),
                     stems: sorted(ids[inside].to_vec()),
                     kinds: Kinds::of(&text[range.clone()], &written),
                     refers_back: refers_back(&text[range.clone()]),
