@@ -184,6 +184,9 @@ impl Lexicon {
             if let Some(known) = cyrillic.then(|| self.known_russian_prefix(&stem)).flatten() {
                 return (vec![known], false);
             }
+            if let Some(known) = cyrillic.then(|| self.known_russian_extension(&stem)).flatten() {
+                return (vec![known], false);
+            }
             // A misspelt Russian word reads as the word it misspells.
             if let Some(word) = (cyrillic && !turkic).then(|| self.correct_russian(&stem)).flatten() {
                 return self.normalize(&word, turkic, acronym);
@@ -260,6 +263,26 @@ impl Lexicon {
             .rev()
             .map(|n| chars[..n].iter().collect::<String>())
             .find(|p| self.phrases_by_first.contains_key(&self.analyzer.stem(p)))
+    }
+
+    /// A one-word glossary form whose stem goes on from `stem` by a suffix of up to three
+    /// letters: the noun of a Russian adjective or short adjective («привлекателен» →
+    /// «привлекательность», «эффективен» → «эффективность»).
+    fn known_russian_extension(&self, stem: &str) -> Option<String> {
+        const SHORTEST_STEM: usize = 7;
+        const LONGEST_SUFFIX: usize = 3;
+        let length = stem.chars().count();
+        if length < SHORTEST_STEM {
+            return None;
+        }
+        self.phrases_by_first
+            .iter()
+            .filter(|(known, _)| known.starts_with(stem) && known.chars().count() <= length + LONGEST_SUFFIX)
+            .flat_map(|(_, phrases)| phrases.iter().map(|&n| &self.phrases[n]))
+            .filter(|phrase| phrase.words.len() == 1 && is_cyrillic(&phrase.words[0]))
+            .map(|phrase| &phrase.words[0])
+            .min_by_key(|word| (word.chars().count(), word.as_str()))
+            .cloned()
     }
 
     /// How many of the words (given by their `stems`) spell the full name of an international

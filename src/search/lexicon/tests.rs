@@ -8,7 +8,7 @@ pub(in crate::search::lexicon) fn lexicon() -> Lexicon {
 }
 
 /// A lexicon over `texts`, with the aliases of the Organization of Turkic States and
-/// Kyrgyzstan and the Russian glossary entry for "meeting".
+/// Kyrgyzstan and the Russian glossary entries for "meeting" and "attractiveness".
 fn lexicon_of(texts: &[&str]) -> Lexicon {
     let knowledge = Knowledge {
         aliases: vec![
@@ -26,7 +26,12 @@ fn lexicon_of(texts: &[&str]) -> Lexicon {
                 canonical: "Kyrgyzstan".into(), forms: vec!["Kyrgyz Republic".into(), "Кыргызстан".into()]
             },
         ],
-        translations: vec![Translation { russian: vec!["встреча".into()], english: vec!["meeting".into()] }],
+        translations: vec![
+            Translation { russian: vec!["встреча".into()], english: vec!["meeting".into()] },
+            Translation {
+                russian: vec!["привлекательность".into()], english: vec!["attractiveness".into()]
+            },
+        ],
         ..Knowledge::default()
     };
     let analyzer = Analyzer::default();
@@ -337,4 +342,16 @@ fn a_misspelt_russian_word_reads_as_the_word_it_misspells() {
     assert!(stems("иностраных компаний").contains(&"foreign".to_string()), "{:?}", stems("иностраных компаний"));
     // A short word is left alone: one edit away, most short words are other words.
     assert!(!stems("мэр").iter().any(|s| s == "world" || s == "peac"));
+}
+
+#[test]
+fn a_russian_adjective_finds_the_glossary_noun_it_derives() {
+    let lex = lexicon_of(&["The attractiveness of the park lies in its tax preferences."]);
+    let stems: Vec<String> = lex
+        .plan("чем парк привлекателен")
+        .groups
+        .iter()
+        .flat_map(|g| g.alternatives.iter().flatten().cloned())
+        .collect();
+    assert!(stems.contains(&"attract".to_string()), "{stems:?}");
 }
