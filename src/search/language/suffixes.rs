@@ -220,6 +220,9 @@ const CYRILLIC_SUFFIXES: &[&str] = &[
     "кө",
     "ын",
     "ін",
+    "ин",
+    "ун",
+    "үн",
     "ы",
     "і",
     "и",
@@ -371,6 +374,8 @@ mod tests {
     fn turkic_endings_are_stripped_to_the_dictionary_form() {
         assert!(without_suffixes("uchrashuvini").contains(&"uchrashuv".to_string()));
         assert!(without_suffixes("qəbələdə").contains(&"qəbələ".to_string()));
+        // Kyrgyz plural, possessive and accusative after a front vowel: -тер-ин.
+        assert!(without_suffixes("жетишкендиктерин").contains(&"жетишкендик".to_string()));
         assert!(without_suffixes("алматыда").contains(&"алматы".to_string()));
         assert!(without_suffixes("tokayevning").contains(&"tokayev".to_string()));
         assert!(without_suffixes("xavfsizligini").contains(&"xavfsizlik".to_string()));
