@@ -131,8 +131,15 @@ fn is_year(lower: &str) -> bool {
 }
 
 /// Number words that state a quantity ("three meetings").
+/// "One" is left out: "one of the residents" counts nothing.
+#[rustfmt::skip]
 pub(super) const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twofold", "hundred", "million",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+    "dozen", "dozens", "twofold", "threefold", "два", "две", "три", "четыре", "пять", "шесть", "семь", "восемь",
+    "девять", "десять", "двадцать", "тридцать", "сорок", "пятьдесят", "сто", "двести", "тысяча", "тысячи", "тысяч",
+    "миллион", "миллиона", "миллионов", "миллиард", "миллиарда", "миллиардов",
 ];
 
 /// True when the words state a quantity: a number word, or digits that are not a year, an
@@ -279,6 +286,9 @@ mod tests {
     fn counts_are_quantities_not_years_ordinals_or_days() {
         assert!(kinds("convened 3 meetings").contains(Kinds::NUMBER));
         assert!(kinds("a twofold increase").contains(Kinds::NUMBER));
+        assert!(kinds("twenty countries joined").contains(Kinds::NUMBER));
+        assert!(kinds("к форуму присоединились двадцать стран").contains(Kinds::NUMBER));
+        assert!(!kinds("one of the residents").contains(Kinds::NUMBER));
         assert!(kinds("361 first-year students").contains(Kinds::NUMBER));
         assert!(!kinds("the 3rd meeting").contains(Kinds::NUMBER));
         assert!(!kinds("held on November 29, 2016 in Baku").contains(Kinds::NUMBER));

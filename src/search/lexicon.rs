@@ -113,10 +113,11 @@ pub struct Lexicon {
     /// The Russian dictionary by the stems of its words and their inflected forms
     /// («опытом» finds «опыт»), for the words it lists only in their dictionary form.
     russian_stems: HashMap<String, &'static [&'static str]>,
-    /// The stems of `russian_stems` as a typo-correction index («агенством» finds
-    /// «агентство»'s stem), and the dictionary word of each.
-    russian_typos: TypoIndex,
+    /// The one-word dictionary entry of each stem of `russian_stems` that has one.
     russian_words: HashMap<String, String>,
+    /// The stems of `russian_words` as a typo-correction index («агенством» finds
+    /// «агентство»'s stem).
+    russian_typos: TypoIndex,
     /// Full names of international organizations as stems, longest first, each with the stems
     /// of its English name (see [`Lexicon::plan_knowing`]).
     world_names: Vec<(Vec<String>, Vec<String>)>,

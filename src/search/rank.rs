@@ -375,7 +375,7 @@ impl Resolved {
     /// question names itself ("the 2026 meeting" for "when is the 2026 meeting") tells it
     /// nothing new.
     fn kinds_of(&self, sentence: &Sentence) -> Kinds {
-        let only_asked = |stems: &[u32]| stems.iter().all(|stem| self.wanted.contains(stem));
+        let only_asked = |stems: &[u32]| !stems.is_empty() && stems.iter().all(|stem| self.wanted.contains(stem));
         let mut kinds = sentence.kinds;
         if only_asked(&sentence.dates) {
             kinds = kinds.without(Kinds::DATE);

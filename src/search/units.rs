@@ -63,9 +63,10 @@ pub(super) struct Sentence {
     pub stems: Vec<u32>,
     /// What kind of answer it holds (a date, a number, a place, a person).
     pub kinds: Kinds,
-    /// The stems of the words that state its date and its place (see [`date_words`] and
-    /// [`place_words`]): a date or place the question names itself answers nothing.
+    /// The stems of the words that state its date (see [`date_words`]): a date the question
+    /// names itself answers nothing.
     pub dates: Vec<u32>,
+    /// The stems of the words that state its place (see [`place_words`]), likewise.
     pub places: Vec<u32>,
     /// Whether it opens by pointing back at the sentence before it (see [`refers_back`]).
     pub refers_back: bool,

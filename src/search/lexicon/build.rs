@@ -82,7 +82,8 @@ impl Lexicon {
         lexicon.name_typos = TypoIndex::new(keys.into_iter().map(|k| (k.clone(), 1)));
         lexicon.words = words_seen;
         (lexicon.russian_stems, lexicon.russian_words) = lexicon.russian_dictionary_by_stem();
-        let mut russian: Vec<&String> = lexicon.russian_stems.keys().collect();
+        // The stems of one-word entries: a correction leads to a dictionary word.
+        let mut russian: Vec<&String> = lexicon.russian_words.keys().collect();
         russian.sort();
         lexicon.russian_typos = TypoIndex::new(russian.into_iter().map(|stem| (stem.clone(), 1)));
         let stems = |text: &str| lexicon.analyzer.stems(text);

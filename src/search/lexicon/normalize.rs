@@ -35,10 +35,10 @@ impl Lexicon {
         if let Some(word) = self.name_keys.get(&key) {
             return (word != lower).then(|| word.clone());
         }
-        // A near spelling stands for a name, not for a common English word: «дает» (gives),
-        // spelt "daet", is not a transposed "date".
+        // A Cyrillic word near a common English word is a Russian word, not a name: «дает»
+        // (gives), spelt "daet", is not a transposed "date".
         let near = self.name_typos.closest(&key, false, |_| true)?;
-        self.name_keys.get(near).filter(|word| !is_common_english_word(word)).cloned()
+        self.name_keys.get(near).filter(|word| !(is_cyrillic(lower) && is_common_english_word(word))).cloned()
     }
 
     /// English words for a foreign word, preferring a translation the index knows.
@@ -66,9 +66,9 @@ impl Lexicon {
 
     /// The dictionary word a misspelt Russian word stands for («агенством» for «агентство»),
     /// through the dictionary stem one edit away. Only long stems: among short ones, one edit
-    /// turns a word into another real word.
+    /// turns a real word into another («сервер», server, into «север», north).
     fn correct_russian(&self, stem: &str) -> Option<String> {
-        const SHORTEST_STEM: usize = 6;
+        const SHORTEST_STEM: usize = 7;
         if stem.chars().count() < SHORTEST_STEM {
             return None;
         }
@@ -77,7 +77,7 @@ impl Lexicon {
             return None;
         }
         // A dictionary word translates, so normalising the correction goes no deeper.
-        self.russian_words.get(near).filter(|word| language::to_english(word).is_some()).cloned()
+        self.russian_words.get(near).filter(|word| self.translate(word).is_some()).cloned()
     }
 
     /// English words for two foreign words that a dictionary lists as one entry.
@@ -184,7 +184,7 @@ impl Lexicon {
             if let Some(known) = cyrillic.then(|| self.known_russian_prefix(&stem)).flatten() {
                 return (vec![known], false);
             }
-            if let Some(known) = cyrillic.then(|| self.known_russian_extension(&stem)).flatten() {
+            if let Some(known) = (cyrillic && !turkic).then(|| self.known_russian_extension(&stem)).flatten() {
                 return (vec![known], false);
             }
             // A misspelt Russian word reads as the word it misspells.
@@ -265,9 +265,9 @@ impl Lexicon {
             .find(|p| self.phrases_by_first.contains_key(&self.analyzer.stem(p)))
     }
 
-    /// A one-word glossary form whose stem goes on from `stem` by a suffix of up to three
-    /// letters: the noun of a Russian adjective or short adjective («привлекателен» →
-    /// «привлекательность», «эффективен» → «эффективность»).
+    /// A one-word glossary form whose stem goes on from `stem` by up to three letters: mostly
+    /// the noun of a Russian adjective, short adjective or verb («привлекателен» →
+    /// «привлекательность», «формировать» → «формирование»), the shortest such form.
     fn known_russian_extension(&self, stem: &str) -> Option<String> {
         const SHORTEST_STEM: usize = 7;
         const LONGEST_SUFFIX: usize = 3;

@@ -35,14 +35,15 @@ pub(super) fn counted_heads(stems: &StemTable, plan: &QueryPlan) -> Vec<u32> {
         .collect()
 }
 
-/// True when a number in the sentence is followed closely by what the question counts
-/// ("361 first-year *students*", "three *meetings*" for "how many students", "how many meetings"), not only by other words ("the
-/// first 2 *years*").
+/// True when a number in the sentence, in digits or words, is followed closely by what the
+/// question counts ("361 first-year *students*" for "how many students", "three *meetings*"),
+/// not only by other words ("the first 2 *years*").
 pub(super) fn counts(unit: &Unit, sentence: &Sentence, counted: u32) -> bool {
     let tokens = tokens_within(&unit.words, &sentence.range);
     tokens.iter().enumerate().any(|(n, t)| {
         let word = &unit.text[t.start as usize..t.end as usize];
-        (word.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word)))
+        (word.chars().all(|c| c.is_ascii_digit())
+            || NUMBER_WORDS.iter().any(|number| number.eq_ignore_ascii_case(word)))
             && tokens[n + 1..].iter().take(COUNTED_WITHIN).any(|next| next.stem == counted)
     })
 }
