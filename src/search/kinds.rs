@@ -111,7 +111,7 @@ pub(crate) fn speaks_of_future(lowers: &[&str]) -> bool {
 
 /// True when the words name a year or a month ("2019", "October 7").
 pub(super) fn has_date(lowers: &[&str]) -> bool {
-    lowers.iter().any(|w| is_year(w) || is_month_name(w))
+    !date_words(lowers).is_empty()
 }
 
 /// The positions of the words that state a date: years, months and the days beside them

@@ -12,11 +12,15 @@ use super::typo::TypoIndex;
 mod build;
 mod intent;
 mod normalize;
+mod specifiers;
 mod surface;
 
 pub use intent::Intent;
 use intent::{detect_intent, RUSSIAN_INTENT_PREFIXES};
 use normalize::looks_turkic;
+use specifiers::is_specifier;
+pub(super) use specifiers::specifier_kind;
+pub use specifiers::SPECIFIER_FACTOR;
 use surface::{marks_ordinal, Surface};
 
 /// Longest question the engine reads, in words; the rest is ignored.
@@ -130,27 +134,6 @@ const UNKNOWN_WORD_FACTOR: f32 = 0.7;
 /// In a Turkic-language question an unknown lowercase word is most often an inflected verb
 /// or a word the small Turkic vocabulary lacks: the names and known words carry the question.
 const UNKNOWN_TURKIC_WORD_FACTOR: f32 = 0.3;
-
-/// A year or an ordinal ("2027", "4th") picks one of several like events: a passage about
-/// another year's or another number's meeting does not answer. Where a unit lacks one, the
-/// specifier weighs this many times its weight.
-pub const SPECIFIER_FACTOR: f32 = 2.0;
-
-/// True for a year ("2025") or an ordinal, as the analyser spells it ("4th") or in words
-/// ("fourth", «четвёртое»), which the analyser stems to the same.
-fn is_specifier(word: &str) -> bool {
-    specifier_kind(word).is_some() || language::ordinal(word).is_some()
-}
-
-/// What kind of specifier a stem is: `Some(true)` for an ordinal ("4th"), `Some(false)` for a
-/// year ("2025"), `None` for other stems.
-pub(super) fn specifier_kind(stem: &str) -> Option<bool> {
-    let digits = stem.chars().take_while(char::is_ascii_digit).count();
-    let rest = &stem[digits..];
-    let year = digits == 4 && rest.is_empty() && (stem.starts_with("19") || stem.starts_with("20"));
-    let ordinal = digits > 0 && ["st", "nd", "rd", "th"].contains(&rest);
-    (year || ordinal).then_some(ordinal)
-}
 
 const QUESTION_WORDS: &[&str] = &[
     "when", "where", "who", "what", "which", "how", "many", "much", "list", "next", "upcoming", "date", "year", "city",

@@ -15,7 +15,7 @@ use super::{Candidate, Engine, Intent, QueryPlan};
 
 mod counting;
 
-use counting::{counted_heads, counted_stem, counts};
+use counting::{counted_heads, counted_stem, counts, counts_any};
 
 /// Longest snippet, in characters, when several sentences are joined.
 const MAX_SNIPPET_CHARS: usize = 480;
@@ -249,7 +249,7 @@ impl Engine {
             coverage *= OTHER_ORGANIZATION_FACTOR;
         }
         // "How many countries…" is not answered by a number that counts companies.
-        let counts_asked = |s: &Sentence| q.counted_heads.iter().any(|&head| counts(unit, s, head));
+        let counts_asked = |s: &Sentence| counts_any(unit, s, &q.counted_heads);
         if !q.counted_heads.is_empty() && q.held_by(quoted).contains(Kinds::NUMBER) && !quoted.iter().any(counts_asked)
         {
             coverage *= UNCOUNTED_FACTOR;
@@ -319,7 +319,7 @@ impl Engine {
         let supplies = |i: usize, window: &Range<usize>| -> bool {
             let sentence = &unit.sentences[i];
             let mut supplied = asked.without(q.held_by(&unit.sentences[window.clone()])).shared(q.kinds_of(sentence));
-            if !q.counted_heads.is_empty() && !q.counted_heads.iter().any(|&head| counts(unit, sentence, head)) {
+            if !q.counted_heads.is_empty() && !counts_any(unit, sentence, &q.counted_heads) {
                 supplied = supplied.without(Kinds::NUMBER);
             }
             supplied.count() > 0

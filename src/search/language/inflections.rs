@@ -10,16 +10,6 @@
 
 /// Regular inflected forms of a Russian noun, adjective or verb in its dictionary form (the
 /// word itself not included). Empty for other words.
-/// The short forms of an adjective in «-ный» («привлекательный» → «привлекателен»,
-/// «привлекательна», «привлекательно», «привлекательны»), from its base («привлекательн»).
-fn short_forms(base: &str) -> Vec<String> {
-    let Some(stem) = base.strip_suffix('н') else {
-        return Vec::new();
-    };
-    let masculine = format!("{}ен", stem.strip_suffix('ь').unwrap_or(stem));
-    vec![masculine, format!("{base}а"), format!("{base}о"), format!("{base}ы")]
-}
-
 pub fn russian_forms(word: &str) -> Vec<String> {
     let cut = |ending: &str| word.strip_suffix(ending).filter(|base| base.chars().count() >= 2);
     let with = |base: &str, endings: &[&str]| endings.iter().map(|e| format!("{base}{e}")).collect::<Vec<_>>();
@@ -87,6 +77,16 @@ pub fn russian_forms(word: &str) -> Vec<String> {
         return with(word, &["а", "у", "ом", "е", "ы", "и", "ов", "ам", "ами", "ах"]);
     }
     Vec::new()
+}
+
+/// The short forms of an adjective in «-ный» («привлекательный» → «привлекателен»,
+/// «привлекательна», «привлекательно», «привлекательны»), from its base («привлекательн»).
+fn short_forms(base: &str) -> Vec<String> {
+    let Some(stem) = base.strip_suffix('н') else {
+        return Vec::new();
+    };
+    let masculine = format!("{}ен", stem.strip_suffix('ь').unwrap_or(stem));
+    vec![masculine, format!("{base}а"), format!("{base}о"), format!("{base}ы")]
 }
 
 #[cfg(test)]

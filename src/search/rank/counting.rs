@@ -48,6 +48,11 @@ pub(super) fn counts(unit: &Unit, sentence: &Sentence, counted: u32) -> bool {
     })
 }
 
+/// True when a number in the sentence counts one of `heads` (see [`counts`]).
+pub(super) fn counts_any(unit: &Unit, sentence: &Sentence, heads: &[u32]) -> bool {
+    heads.iter().any(|&head| counts(unit, sentence, head))
+}
+
 /// The tokens lying wholly within `range`.
 fn tokens_within<'t>(tokens: &'t [Token], range: &Range<usize>) -> &'t [Token] {
     &tokens[within(tokens, range, |t| t.start as usize..t.end as usize)]
